@@ -1,0 +1,44 @@
+# newsdigest — `make html` sets everything up on first use, then builds output/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+PY := $(BIN)/python
+PORT ?= 8000
+
+.PHONY: html publish serve test lint import bench clean help
+
+help:
+	@echo "make html            build the site into output/ (sets up .venv on first use)"
+	@echo "make serve           build, serve on http://127.0.0.1:$(PORT)/ and rebuild on change"
+	@echo "make publish         build with publishconf.py (absolute URLs)"
+	@echo "make test            run the whole test suite"
+	@echo "make import SRC=f    import a text or HTML article into content/articles/"
+	@echo "make bench           benchmark against plain Pelican (figures in output-bench/)"
+
+# Reinstalls only when requirements.txt changes (the stamp carries its checksum).
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+html: $(STAMP)
+	$(PY) scripts/build.py -s pelicanconf.py -o output
+
+publish: $(STAMP)
+	$(PY) scripts/build.py -s publishconf.py -o output
+
+serve: $(STAMP)
+	$(PY) scripts/serve.py --port $(PORT)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins scripts tests
+	$(BIN)/ruff format --check plugins scripts tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf output output.* __pycache__ .pytest_cache

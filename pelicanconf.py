@@ -1,0 +1,59 @@
+"""Site settings for the preview build (`make html`, `make serve`)."""
+
+from __future__ import annotations
+
+AUTHOR = "newsdigest editors"
+SITENAME = "newsdigest"
+SITESUBTITLE = "Topic-organised news digests"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = ["images"]
+
+THEME = "."
+THEME_STATIC_PATHS = ["templates/static"]
+THEME_STATIC_DIR = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["markdown_reader"]
+
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_CATEGORY = "news"
+USE_FOLDER_AS_CATEGORY = False
+SLUGIFY_SOURCE = "title"
+
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATIVE_URLS = True
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False
+DIRECT_TEMPLATES = ["index", "tags", "archives"]

@@ -1,0 +1,27 @@
+"""Pelican reader for Markdown on markdown-it-py (front matter, heading ids, sanitiser).
+
+Other plugins extend the syntax through :data:`configure_markdown`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from markdown_reader.reader import NewsMarkdownReader
+from markdown_reader.renderer import build_parser, configure_markdown, render
+from markdown_reader.slugs import slugify
+
+__all__ = ["NewsMarkdownReader", "build_parser", "configure_markdown", "register",
+           "render", "slugify"]  # fmt: skip
+
+
+def use_news_reader(readers: Any) -> None:
+    # Replace Pelican's python-markdown reader for every Markdown extension.
+    for extension in NewsMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = NewsMarkdownReader
+
+
+def register() -> None:
+    signals.readers_init.connect(use_news_reader)

@@ -1,0 +1,105 @@
+"""Split a Markdown source into its metadata and its body.
+
+Two header styles are accepted so existing Pelican content keeps working:
+
+* YAML front matter between ``---`` lines at the very top;
+* Pelican's ``Key: value`` lines at the top, ended by a blank line (indented lines
+  continue the previous value).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from content_errors import FrontMatterError
+
+_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
+_YAML_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
+_CONTINUATION = re.compile(r"^[ \t]+\S")
+
+
+@dataclass
+class FrontMatter:
+    metadata: dict[str, Any]
+    body: str
+    body_line: int  # 0-based line number of the body's first line in the file
+
+
+def split_front_matter(text: str, path: str) -> FrontMatter:
+    """Return metadata (keys lower-cased, values as written) and the body."""
+    text = text.removeprefix("\ufeff")
+    if _YAML_FENCE.match(text):
+        return _split_yaml(text, path)
+    return _split_pelican_header(text)
+
+
+def _split_yaml(text: str, path: str) -> FrontMatter:
+    start = _YAML_FENCE.match(text)
+    assert start is not None
+    end = _YAML_END.search(text, start.end())
+    if end is None:
+        raise FrontMatterError(path, "front matter opened with '---' is never closed",
+                               line=1, hint="add a line '---' after the metadata")  # fmt: skip
+    raw = text[start.end() : end.start()]
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the '---' line
+        problem = error.problem or "invalid YAML"
+        raise FrontMatterError(path, f"invalid YAML front matter: {problem}",
+                               line=line, hint="check quoting and indentation") from None  # fmt: skip
+    except yaml.YAMLError as error:
+        raise FrontMatterError(path, f"invalid YAML front matter: {error}", line=1) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(path, "front matter must be a mapping of 'key: value' lines",
+                               line=2)  # fmt: skip
+    metadata = {str(key).lower(): _plain_value(value) for key, value in data.items()}
+    body_start = end.end()
+    body_line = text.count("\n", 0, body_start) + 1
+    return FrontMatter(metadata, text[body_start:].lstrip("\r\n"), body_line)
+
+
+def _plain_value(value: Any) -> Any:
+    # YAML turns unquoted dates into date objects; Pelican parses strings (and then
+    # applies the site's time zone), so dates go back to ISO strings.
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _split_pelican_header(text: str) -> FrontMatter:
+    lines = text.splitlines(keepends=True)
+    metadata: dict[str, Any] = {}
+    last_key: str | None = None
+    for number, line in enumerate(lines):
+        stripped = line.rstrip("\r\n")
+        if not stripped.strip():
+            if metadata:
+                return FrontMatter(metadata, "".join(lines[number + 1 :]), number + 1)
+            break
+        match = _HEADER_LINE.match(stripped)
+        if match:
+            last_key = match.group("key").lower()
+            metadata[last_key] = match.group("value").strip()
+        elif last_key and _CONTINUATION.match(stripped):
+            metadata[last_key] += " " + stripped.strip()
+        else:
+            break
+    # Not a header block (e.g. a body that opens with "WASHINGTON: ..." and no
+    # blank line after): the whole file is body.
+    if metadata and len(lines) and all(
+        _HEADER_LINE.match(line.rstrip("\r\n")) or _CONTINUATION.match(line)
+        for line in lines
+        if line.strip()
+    ):
+        return FrontMatter(metadata, "", len(lines))
+    return FrontMatter({}, text, 0)

@@ -1,0 +1,108 @@
+"""Build the one markdown-it parser a build uses, and render documents with it.
+
+Other plugins add syntax through :data:`configure_markdown`, a signal sent once
+per parser with the ``MarkdownIt`` instance; a receiver registers its block,
+inline or core rules and render rules on it::
+
+    from markdown_reader import configure_markdown
+
+    def add_key_points(md, settings):
+        md.use(key_points_plugin)
+
+    configure_markdown.connect(add_key_points)
+
+Rules pass data to later stages through ``env`` (see :class:`RenderResult`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from blinker import signal
+from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from html_policy import EXTERNAL_REL, is_external, sanitise
+from markdown_reader.sections import collect_sections
+from markdown_reader.slugs import slugify
+
+configure_markdown = signal("newsdigest.configure_markdown")
+"""Sent as ``configure_markdown.send(md, settings=settings)`` when a parser is built."""
+
+# Pelican's intrasite placeholders ({filename}, {static}, {tag}, ... or |filename|)
+# must reach Pelican verbatim; normal URL normalisation would percent-encode them.
+_INTRASITE = re.compile(r"^(\{\w+\}|\|\w+\|)")
+
+
+class NewsParser(MarkdownIt):
+    """markdown-it with Pelican's intrasite link placeholders left intact."""
+
+    def normalizeLink(self, url: str) -> str:  # noqa: N802 (markdown-it's name)
+        match = _INTRASITE.match(url)
+        if match:
+            return match.group(0) + normalizeLink(url[match.end() :])
+        return normalizeLink(url)
+
+
+def _render_link_open(
+    renderer: RendererHTML, tokens: Sequence[Token], idx: int,
+    options: OptionsDict, env: EnvType,
+) -> str:  # fmt: skip
+    token = tokens[idx]
+    href = token.attrGet("href")
+    if isinstance(href, str) and is_external(href):
+        token.attrSet("rel", EXTERNAL_REL)
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+def build_parser(settings: Mapping[str, Any] | None = None) -> NewsParser:
+    """CommonMark + tables, strikethrough, footnotes, smart punctuation, heading ids."""
+    md = NewsParser("commonmark", {"html": True, "typographer": True})
+    md.enable(["table", "strikethrough", "replacements", "smartquotes"])
+    md.use(footnote_plugin)
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify)
+    md.core.ruler.push("newsdigest_sections", collect_sections)
+    md.add_render_rule("link_open", _render_link_open)
+    configure_markdown.send(md, settings=settings or {})
+    return md
+
+
+@dataclass
+class RenderResult:
+    html: str
+    env: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sections(self) -> list[dict[str, Any]]:
+        return list(self.env.get("sections", []))
+
+
+def _has_raw_html(tokens: Sequence[Token]) -> bool:
+    for token in tokens:
+        if token.type == "html_block":
+            return True
+        if token.children and any(c.type == "html_inline" for c in token.children):
+            return True
+    return False
+
+
+def render(md: MarkdownIt, text: str, env: dict[str, Any] | None = None) -> RenderResult:
+    """Render ``text``; raw HTML, if any, goes through the site's sanitising policy.
+
+    ``env`` carries ``source_path`` and ``line_offset`` in (so rules can name the
+    file and line in errors) and what rules collected out.
+    """
+    env = {} if env is None else env
+    tokens = md.parse(text, env)
+    html = md.renderer.render(tokens, md.options, env)
+    if _has_raw_html(tokens):
+        html = sanitise(html)
+    return RenderResult(html=html, env=env)
