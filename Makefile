@@ -40,5 +40,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check plugins scripts tests
 	$(BIN)/mypy
 
+# `make import SRC=article.txt ARGS='--title "…" --date 2026-01-25'`
+import: $(STAMP)
+	@test -n "$(SRC)" || { echo "usage: make import SRC=<file.txt|file.html> [ARGS='--title ... --date ...']"; exit 2; }
+	PYTHONPATH=plugins $(PY) -m news_import "$(SRC)" $(ARGS)
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
 clean:
 	rm -rf output output.* __pycache__ .pytest_cache
