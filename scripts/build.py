@@ -29,10 +29,12 @@ class ProblemCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        # Pelican wraps reader exceptions as "Could not process <file>\n<error>";
-        # our errors already name the file, so keep only their text.
-        if message.startswith("Could not process ") and "\n" in message:
-            message = message.split("\n", 1)[1]
+        # Pelican follows a reader's exception with "Could not process <file>"; the
+        # reader has already logged the reason, naming the file, so that line adds nothing.
+        if message.startswith("Could not process "):
+            failed = message.removeprefix("Could not process ").strip()
+            if any(failed in problem for problem in self.problems):
+                return
         self.problems.append(f"{record.levelname.lower()}: {message}")
 
 
@@ -48,7 +50,9 @@ def _swap_into_place(built: Path, output: Path) -> None:
         shutil.rmtree(previous)
 
 
-def build(settings_file: Path, output: Path, *, overrides: dict[str, object] | None = None) -> list[str]:
+def build(
+    settings_file: Path, output: Path, *, overrides: dict[str, object] | None = None
+) -> list[str]:
     """Build into a temporary folder next to ``output``; return the problems found."""
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -59,8 +63,9 @@ def build(settings_file: Path, output: Path, *, overrides: dict[str, object] | N
     collector = ProblemCollector()
     logging.getLogger().addHandler(collector)
     try:
-        settings = read_settings(str(settings_file), override={
-            "OUTPUT_PATH": str(temporary), **(overrides or {})})  # fmt: skip
+        settings = read_settings(
+            str(settings_file), override={"OUTPUT_PATH": str(temporary), **(overrides or {})}
+        )
         Pelican(settings).run()
     except Exception as error:  # a crash is a problem too, reported like the rest
         logging.getLogger(__name__).debug("build crashed", exc_info=True)
@@ -80,14 +85,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", default="output")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s: %(message)s", stream=sys.stderr)  # fmt: skip
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT / "plugins"))
     problems = build(Path(args.settings), Path(args.output))
     if problems:
-        print(f"\nBuild failed: {len(problems)} problem(s); {args.output}/ was left as it was.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"\nBuild failed: {len(problems)} problem(s); {args.output}/ was left as it was.",
+            file=sys.stderr,
+        )
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1

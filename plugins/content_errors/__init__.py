@@ -17,8 +17,9 @@ __all__ = ["ContentError", "FrontMatterError", "MarkupError", "TopicError"]
 class ContentError(Exception):
     """A problem an editor can fix in ``path`` (at ``line``, 1-based, if known)."""
 
-    def __init__(self, path: str, message: str, *, line: int | None = None,
-                 hint: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, path: str, message: str, *, line: int | None = None, hint: str | None = None
+    ) -> None:
         self.path = path
         self.line = line
         self.message = message

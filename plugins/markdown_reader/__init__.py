@@ -13,8 +13,14 @@ from markdown_reader.reader import NewsMarkdownReader
 from markdown_reader.renderer import build_parser, configure_markdown, render
 from markdown_reader.slugs import slugify
 
-__all__ = ["NewsMarkdownReader", "build_parser", "configure_markdown", "register",
-           "render", "slugify"]  # fmt: skip
+__all__ = [
+    "NewsMarkdownReader",
+    "build_parser",
+    "configure_markdown",
+    "register",
+    "render",
+    "slugify",
+]
 
 
 def use_news_reader(readers: Any) -> None:

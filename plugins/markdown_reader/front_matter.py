@@ -44,24 +44,35 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
     assert start is not None
     end = _YAML_END.search(text, start.end())
     if end is None:
-        raise FrontMatterError(path, "front matter opened with '---' is never closed",
-                               line=1, hint="add a line '---' after the metadata")  # fmt: skip
+        raise FrontMatterError(
+            path,
+            "front matter opened with '---' is never closed",
+            line=1,
+            hint="add a line '---' after the metadata",
+        )
     raw = text[start.end() : end.start()]
     try:
         data = yaml.safe_load(raw)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        # At the end of the stream ("expected ']' but got <stream end>") the line that
+        # opened the unfinished construct is the one the editor must fix.
+        if mark and error.context_mark and mark.line >= raw.count("\n"):
+            mark = error.context_mark
         line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the '---' line
         problem = error.problem or "invalid YAML"
-        raise FrontMatterError(path, f"invalid YAML front matter: {problem}",
-                               line=line, hint="check quoting and indentation") from None  # fmt: skip
+        raise FrontMatterError(
+            path,
+            f"invalid YAML front matter: {problem}",
+            line=line,
+            hint="check quoting and indentation",
+        ) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(path, f"invalid YAML front matter: {error}", line=1) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise FrontMatterError(path, "front matter must be a mapping of 'key: value' lines",
-                               line=2)  # fmt: skip
+        raise FrontMatterError(path, "front matter must be a mapping of 'key: value' lines", line=2)
     metadata = {str(key).lower(): _plain_value(value) for key, value in data.items()}
     body_start = end.end()
     body_line = text.count("\n", 0, body_start) + 1
@@ -96,10 +107,14 @@ def _split_pelican_header(text: str) -> FrontMatter:
             break
     # Not a header block (e.g. a body that opens with "WASHINGTON: ..." and no
     # blank line after): the whole file is body.
-    if metadata and len(lines) and all(
-        _HEADER_LINE.match(line.rstrip("\r\n")) or _CONTINUATION.match(line)
-        for line in lines
-        if line.strip()
+    if (
+        metadata
+        and len(lines)
+        and all(
+            _HEADER_LINE.match(line.rstrip("\r\n")) or _CONTINUATION.match(line)
+            for line in lines
+            if line.strip()
+        )
     ):
         return FrontMatter(metadata, "", len(lines))
     return FrontMatter({}, text, 0)

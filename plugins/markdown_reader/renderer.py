@@ -53,9 +53,12 @@ class NewsParser(MarkdownIt):
 
 
 def _render_link_open(
-    renderer: RendererHTML, tokens: Sequence[Token], idx: int,
-    options: OptionsDict, env: EnvType,
-) -> str:  # fmt: skip
+    renderer: RendererHTML,
+    tokens: Sequence[Token],
+    idx: int,
+    options: OptionsDict,
+    env: EnvType,
+) -> str:
     token = tokens[idx]
     href = token.attrGet("href")
     if isinstance(href, str) and is_external(href):

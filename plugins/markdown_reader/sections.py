@@ -27,8 +27,7 @@ class Section:
         return "\n".join(self.paragraphs)
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "title": self.title, "line": self.line,
-                "text": self.text}  # fmt: skip
+        return {"id": self.id, "title": self.title, "line": self.line, "text": self.text}
 
 
 def _plain_text(token: Token) -> str:
@@ -51,8 +50,7 @@ def collect_sections(state: StateCore) -> None:
             id_attr = token.attrGet("id")
             line = token.map[0] + 1 + line_offset if token.map else None
             title = _plain_text(tokens[index + 1])
-            sections.append(Section(id=str(id_attr) if id_attr else None,
-                                    title=title, line=line))  # fmt: skip
+            sections.append(Section(id=str(id_attr) if id_attr else None, title=title, line=line))
         elif token.type == "inline" and tokens[index - 1].type != "heading_open":
             text = _plain_text(token).strip()
             if text:

@@ -1,0 +1,48 @@
+"""Fixtures for building tiny real sites with the project's own settings and plugins."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> Callable[..., tuple[Path, list[str]]]:
+    """Write ``files`` (path under content/ -> text) and build them with pelicanconf.py.
+
+    Returns the output folder and the list of problems the build reported (empty on
+    success). Extra settings can be given as keyword arguments.
+    """
+
+    def _build(
+        files: dict[str, str | bytes], settings: str = "pelicanconf.py", **overrides: object
+    ) -> tuple[Path, list[str]]:
+        content = tmp_path / "content"
+        for name, text in files.items():
+            path = content / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
+        content.mkdir(exist_ok=True)
+        output = tmp_path / "output"
+        problems = build(ROOT / settings, output, overrides={"PATH": str(content), **overrides})
+        return output, problems
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's real content built once per test session (never into output/)."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    problems = build(ROOT / "pelicanconf.py", output)
+    assert problems == [], "the real site must build cleanly:\n" + "\n".join(problems)
+    return output
