@@ -2,8 +2,8 @@
 
 The comparison allows for what our extensions do on purpose, and nothing else:
 
-* heading ids: every heading gets ``id="<slug>"`` (section links); the attribute is removed
-  before comparing;
+* heading ids: every heading gets ``id="<slug>"`` (section links), and h2/h3 a
+  ``<a class="heading-anchor">`` link to themselves; both are removed before comparing;
 * smart punctuation: quotes, dashes and ellipses become typographic characters; they are
   mapped back before comparing;
 * external links get ``rel="nofollow noopener"``; removed before comparing;
@@ -41,10 +41,13 @@ DEVIATIONS = {
 
 _SMART = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "--", "—": "---", "…": "..."})
 _HEADING_ID = re.compile(r'(<h[1-6]) id="[^"]*"')
+_HEADING_ANCHOR = re.compile(
+    r' <a class="heading-anchor" href="[^"]*" aria-hidden="true" tabindex="-1">#</a>'
+)
 
 
 def _undo_extensions(html: str) -> str:
-    html = _HEADING_ID.sub(r"\1", html)
+    html = _HEADING_ANCHOR.sub("", _HEADING_ID.sub(r"\1", html))
     return html.replace(' rel="nofollow noopener"', "").translate(_SMART)
 
 

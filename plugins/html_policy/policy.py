@@ -88,7 +88,7 @@ _GENERIC_ATTRIBUTES = {
 
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": _GENERIC_ATTRIBUTES,
-    "a": {"href", "hreflang", "rel"},
+    "a": {"href", "hreflang", "rel", "tabindex"},
     "img": {"src", "alt", "width", "height", "loading"},
     "blockquote": {"cite"},
     "q": {"cite"},

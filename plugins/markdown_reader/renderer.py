@@ -24,6 +24,7 @@ from typing import Any
 from blinker import signal
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -33,6 +34,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from html_policy import EXTERNAL_REL, is_external, sanitise
 from markdown_reader.sections import collect_sections
 from markdown_reader.slugs import slugify
+
+# Headings that get a visible "link to this section" anchor.
+SECTION_LINK_TAGS = frozenset({"h2", "h3"})
 
 configure_markdown = signal("newsdigest.configure_markdown")
 """Sent as ``configure_markdown.send(md, settings=settings)`` when a parser is built."""
@@ -66,6 +70,28 @@ def _render_link_open(
     return renderer.renderToken(tokens, idx, options, env)
 
 
+def _render_heading_close(
+    renderer: RendererHTML,
+    tokens: Sequence[Token],
+    idx: int,
+    options: OptionsDict,
+    env: EnvType,
+) -> str:
+    # A section link readers can copy (shown on hover/focus by the theme). Added at
+    # render time so the tokens, and the sections collected from them, stay clean.
+    # Hidden from assistive technology so the heading's accessible name stays its text.
+    opening = tokens[idx - 2] if idx >= 2 else None
+    anchor = ""
+    if opening is not None and opening.type == "heading_open" and opening.tag in SECTION_LINK_TAGS:
+        heading_id = opening.attrGet("id")
+        if heading_id:
+            anchor = (
+                f' <a class="heading-anchor" href="#{escapeHtml(str(heading_id))}"'
+                ' aria-hidden="true" tabindex="-1">#</a>'
+            )
+    return anchor + renderer.renderToken(tokens, idx, options, env)
+
+
 def build_parser(settings: Mapping[str, Any] | None = None) -> NewsParser:
     """CommonMark + tables, strikethrough, footnotes, smart punctuation, heading ids."""
     md = NewsParser("commonmark", {"html": True, "typographer": True})
@@ -74,6 +100,7 @@ def build_parser(settings: Mapping[str, Any] | None = None) -> NewsParser:
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify)
     md.core.ruler.push("newsdigest_sections", collect_sections)
     md.add_render_rule("link_open", _render_link_open)
+    md.add_render_rule("heading_close", _render_heading_close)
     configure_markdown.send(md, settings=settings or {})
     return md
 

@@ -44,13 +44,13 @@ def test_intrasite_links_resolve(build_site):
     )
     assert problems == []
     first = _soup(output / "2026/01/24/example-article-1/index.html")
-    hrefs = [a["href"] for a in first.select(".article-body a")]
+    hrefs = [a["href"] for a in first.select(".article-body a:not(.heading-anchor)")]
     assert hrefs[0].endswith("2026/01/25/example-article-2/#a-later-section")
     assert hrefs[1].endswith("tags/example/")
     assert first.select_one(".article-body img")["src"].endswith("images/chart.png")
     assert (output / "images/chart.png").exists()
     second = _soup(output / "2026/01/25/example-article-2/index.html")
-    assert second.select_one(".article-body a")["href"].endswith("2026/01/24/example-article-1/")
+    assert second.select_one(".article-body a:not(.heading-anchor)")["href"].endswith("2026/01/24/example-article-1/")
     assert second.select_one("h2")["id"] == "a-later-section"
 
 
