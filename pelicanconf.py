@@ -41,6 +41,8 @@ USE_FOLDER_AS_CATEGORY = False
 SLUGIFY_SOURCE = "title"
 
 DEFAULT_PAGINATION = 20
+# The archives list every article by day, paginated like the home page (50 a page).
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "archives": 50}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),

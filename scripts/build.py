@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from search_index import SearchIndexError, build_search_index
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -72,6 +74,12 @@ def build(
         collector.problems.append(f"error: {type(error).__name__}: {error}")
     finally:
         logging.getLogger().removeHandler(collector)
+    if not collector.problems:
+        # Indexed in the temporary folder, so a failed index fails the build like any problem.
+        try:
+            build_search_index(temporary)
+        except SearchIndexError as error:
+            collector.problems.append(f"error: search index: {error}")
     if collector.problems:
         shutil.rmtree(temporary, ignore_errors=True)
         return collector.problems
