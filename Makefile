@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 PY := $(BIN)/python
 PORT ?= 8000
 
-.PHONY: html publish serve test lint import bench clean help
+.PHONY: html publish serve test test-tools lint import bench clean help
 
 help:
 	@echo "make html            build the site into output/ (sets up .venv on first use)"
@@ -32,8 +32,24 @@ publish: $(STAMP)
 serve: $(STAMP)
 	$(PY) scripts/serve.py --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(PY) -m pytest
+
+# Test-only tools from npm, pinned, into the gitignored tests/.tools/: axe-core (accessibility
+# checks in the browser tests) and vnu-jar (the Nu Html Checker). Without npm or a registry the
+# tests that need them skip locally; under CI=true a failed install fails `make test`.
+TOOLS := tests/.tools
+TOOLS_PINS := axe-core@4.14.1 vnu-jar@26.9.27
+TOOLS_STAMP := $(TOOLS)/.installed-$(subst @,-,$(subst $() ,_,$(TOOLS_PINS)))
+
+test-tools: $(TOOLS_STAMP)
+
+$(TOOLS_STAMP):
+	@mkdir -p $(TOOLS)
+	@if npm install --prefix $(TOOLS) --no-audit --no-fund --no-save --silent $(TOOLS_PINS); then \
+	  rm -f $(TOOLS)/.installed-* && touch $@; \
+	elif [ "$$CI" = true ]; then echo "test-tools: npm install failed" >&2; exit 1; \
+	else echo "test-tools: npm install of $(TOOLS_PINS) failed; tests needing them will skip" >&2; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins scripts tests
