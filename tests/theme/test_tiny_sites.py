@@ -1,0 +1,67 @@
+"""Theme behaviour on tiny synthetic sites: paginated archives and the search index step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from theme_pages import parse
+
+from search_index import SearchIndexError, build_search_index
+
+BuildSite = Callable[..., tuple[Path, list[str]]]
+
+
+def _article(number: int, day: int) -> str:
+    return (
+        f"---\ntitle: Example article {number}\n"
+        f"date: 2026-03-{day:02d}T{8 + number:02d}:00:00+00:00\n"
+        f"summary: Synthetic summary {number}.\n---\n\nSynthetic body {number}.\n"
+    )
+
+
+def test_archives_are_paginated_and_grouped_by_day(build_site: BuildSite) -> None:
+    files = {f"articles/example-{n}.md": _article(n, day) for n, day in [(1, 1), (2, 1), (3, 2)]}
+    output, problems = build_site(
+        files, PAGINATED_TEMPLATES={"index": None, "tag": None, "archives": 2}
+    )
+    assert problems == []
+    first = parse(output / "archives" / "index.html")
+    days = [h2.get_text(strip=True) for h2 in first.select("main .archive-day h2")]
+    assert days == ["Monday 2 March 2026", "Sunday 1 March 2026"]
+    assert [a.get_text() for a in first.select(".archive-list a")] == [
+        "Example article 3",
+        "Example article 2",
+    ]
+    assert first.select_one(".pagination a[rel=next]")["href"] == "../archives/page/2/"
+    second = parse(output / "archives" / "page" / "2" / "index.html")
+    assert [a.get_text() for a in second.select(".archive-list a")] == ["Example article 1"]
+    assert second.select_one(".pagination a[rel=prev]") is not None
+    assert "page 2" in second.title.get_text()
+
+
+def test_home_is_paginated_with_newer_and_older_links(build_site: BuildSite) -> None:
+    files = {f"articles/example-{n}.md": _article(n, n) for n in range(1, 4)}
+    output, problems = build_site(files, DEFAULT_PAGINATION=2)
+    assert problems == []
+    home = parse(output / "index.html")
+    assert [a.get_text() for a in home.select(".teaser-title a")] == [
+        "Example article 3",
+        "Example article 2",
+    ]
+    older = home.select_one(".pagination a[rel=next]")["href"]
+    page_two = parse(output / older.removeprefix("./") / "index.html")
+    assert [a.get_text() for a in page_two.select(".teaser-title a")] == ["Example article 1"]
+    assert page_two.select_one("section.latest h2").get_text() == "Older articles"
+
+
+def test_every_built_site_gets_a_search_index(build_site: BuildSite) -> None:
+    output, problems = build_site({"articles/example-1.md": _article(1, 1)})
+    assert problems == []
+    assert (output / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_failed_index_is_an_error_naming_pagefind(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="Pagefind failed"):
+        build_search_index(tmp_path)  # no HTML at all: Pagefind refuses
