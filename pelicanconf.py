@@ -19,7 +19,7 @@ THEME_STATIC_PATHS = ["templates/static"]
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader"]
+PLUGINS = ["markdown_reader", "editions", "feeds"]
 
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
@@ -49,6 +49,8 @@ PAGINATION_PATTERNS = (
 )
 
 FEED_DOMAIN = SITEURL
+# Owner of the feed entry ids (tag: URIs, RFC 4151); never change it once published.
+FEED_ID_AUTHORITY = "newsdigest.example.org,2026"
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -1,0 +1,32 @@
+"""Daily editions: one page per day with news, the day's articles grouped by topic.
+
+``context["editions"]`` lists them newest first (see :class:`editions.model.Edition`);
+the feeds plugin turns them into the editions feed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from editions.generator import EditionsGenerator
+from editions.grouping import build_editions, group_by_topic
+from editions.model import Edition, EditionGroup
+
+__all__ = [
+    "Edition",
+    "EditionGroup",
+    "EditionsGenerator",
+    "build_editions",
+    "group_by_topic",
+    "register",
+]
+
+
+def add_generator(pelican: Any) -> type[EditionsGenerator]:
+    return EditionsGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(add_generator)

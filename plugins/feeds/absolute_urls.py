@@ -1,0 +1,44 @@
+"""Make every link and media address in an HTML fragment absolute, for feed readers.
+
+Feed readers show entries away from the site, so ``/2026/…`` or ``#section`` would
+point nowhere. The fragment is parsed with a real HTML parser; only URL attributes change.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+__all__ = ["absolutise"]
+
+_URL_ATTRIBUTES = ("href", "src", "cite", "poster", "data")
+
+
+def _join(base: str, url: str) -> str:
+    url = url.strip()
+    return urljoin(base, url) if url else url
+
+
+def absolutise(html: str, base: str) -> str:
+    """Resolve every relative URL in ``html`` against ``base`` (the page's own address)."""
+    if not html or not base:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(True):
+        if not isinstance(element, Tag):
+            continue
+        for name in _URL_ATTRIBUTES:
+            value = element.get(name)
+            if isinstance(value, str):
+                element[name] = _join(base, value)
+        srcset = element.get("srcset")
+        if isinstance(srcset, str):
+            candidates = []
+            for candidate in srcset.split(","):
+                parts = candidate.strip().split(maxsplit=1)
+                if parts:
+                    parts[0] = _join(base, parts[0])
+                    candidates.append(" ".join(parts))
+            element["srcset"] = ", ".join(candidates)
+    return str(soup)

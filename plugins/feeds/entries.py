@@ -1,0 +1,79 @@
+"""Feed entries: the data each template needs about one article or one edition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from feeds.absolute_urls import absolutise
+from feeds.ids import article_id, edition_id
+
+__all__ = ["FeedEntry", "article_entry", "edition_entry", "updated_of"]
+
+RenderContent = Callable[[Any, str], str]
+"""Renders an item's entry HTML (a template) given the site's absolute base URL."""
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry, the same for Atom, RSS and JSON Feed."""
+
+    id: str
+    url: str
+    title: str
+    published: datetime
+    updated: datetime
+    content_html: str
+    summary_html: str
+    categories: tuple[str, ...]
+    authors: tuple[str, ...]
+
+
+def updated_of(article: Any) -> datetime:
+    """``modified`` when the article has a later one, else its publication date."""
+    published: datetime = article.date
+    modified: datetime | None = getattr(article, "modified", None)
+    return modified if modified is not None and modified > published else published
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.date()
+
+
+def article_entry(
+    article: Any, authority: str, site_url: str, render_content: RenderContent
+) -> FeedEntry:
+    """The entry for ``article``; its URLs are made absolute against ``site_url``."""
+    page_url = f"{site_url}/{article.url}"
+    summary = article.metadata.get("summary") if hasattr(article, "metadata") else None
+    return FeedEntry(
+        id=article_id(authority, _local_day(article.date), article.slug),
+        url=page_url,
+        title=str(article.title),
+        published=article.date,
+        updated=updated_of(article),
+        content_html=absolutise(render_content(article, site_url), page_url),
+        summary_html=absolutise(str(summary), page_url) if summary else "",
+        categories=tuple(str(topic.title) for topic in getattr(article, "topics", None) or ()),
+        authors=tuple(str(author.name) for author in getattr(article, "authors", None) or ()),
+    )
+
+
+def edition_entry(
+    edition: Any, authority: str, site_url: str, render_content: RenderContent
+) -> FeedEntry:
+    """The entry for one day's edition: the whole digest of that day."""
+    page_url = f"{site_url}/{edition.url}"
+    return FeedEntry(
+        id=edition_id(authority, edition.date),
+        url=page_url,
+        title=str(edition.title),
+        published=edition.published,
+        updated=edition.updated,
+        content_html=absolutise(render_content(edition, site_url), page_url),
+        summary_html="",
+        categories=tuple(group.title for group in edition.groups if group.topic is not None),
+        authors=(),
+    )

@@ -1,0 +1,151 @@
+"""Write every feed of the catalogue in every format, from the templates in templates/feeds/."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from markupsafe import Markup, escape
+from pelican.generators import Generator
+from pelican.utils import sanitised_join
+
+from feeds.catalogue import Feed, FeedCatalogue, FeedLink, plan_feeds
+from feeds.dates import rfc822, rfc3339
+from feeds.entries import FeedEntry, article_entry, edition_entry, updated_of
+from feeds.ids import feed_id
+from feeds.settings import FeedSettings, read_feed_settings
+
+__all__ = ["FeedsGenerator", "plan_feeds_of", "xml_text"]
+
+logger = logging.getLogger(__name__)
+
+# Characters XML 1.0 cannot carry at all, even escaped; they are dropped from text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# Used only when a feed has no entry and the site has no article at all.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def xml_text(value: object) -> Markup:
+    """Escape ``value`` for XML character data or attributes (``<``, ``&``, ``]]>``, quotes)."""
+    return escape(_NOT_XML.sub("", str(value)))
+
+
+class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
+    """Plans the feeds once everything is read, then writes them with the theme's templates."""
+
+    def generate_context(self) -> None:
+        self.feed_settings: FeedSettings = read_feed_settings(self.settings)
+        self.env.filters.update({"xml_text": xml_text, "rfc3339": rfc3339, "rfc822": rfc822})
+
+    def plan(self) -> None:
+        """Put the catalogue in the shared context, after every generator has read its content."""
+        topics = self.context.get("topics") or ()
+        has_editions = bool(self.context.get("editions"))
+        self.context["feeds"] = plan_feeds(
+            self.feed_settings.site_name, self.feed_settings.site_subtitle, topics, has_editions
+        )
+
+    def generate_output(self, writer: Any) -> None:
+        catalogue: FeedCatalogue | None = self.context.get("feeds")
+        if catalogue is None:  # all_generators_finalized did not run: nothing was planned
+            return
+        articles = list(self.context.get("articles") or ())
+        fallback = max((updated_of(article) for article in articles), default=_EPOCH)
+        self._write(catalogue.site, self._article_entries(articles), fallback)
+        topics = {topic.slug: topic for topic in self.context.get("topics") or ()}
+        for slug, feed in catalogue.topics.items():
+            topic_articles = getattr(topics[slug], "articles", None) or [
+                article
+                for article in articles
+                if any(t.slug == slug for t in getattr(article, "topics", None) or ())
+            ]
+            self._write(feed, self._article_entries(topic_articles), fallback)
+        if catalogue.editions is not None:
+            self._write(catalogue.editions, self._edition_entries(), fallback)
+
+    def _article_entries(self, articles: Iterable[Any]) -> list[FeedEntry]:
+        newest = sorted(articles, key=lambda article: article.date, reverse=True)
+        settings = self.feed_settings
+        return [
+            article_entry(article, settings.id_authority, settings.site_url, self._article_html)
+            for article in newest[: settings.max_items]
+        ]
+
+    def _edition_entries(self) -> list[FeedEntry]:
+        editions: Sequence[Any] = self.context.get("editions") or ()
+        settings = self.feed_settings
+        return [
+            edition_entry(edition, settings.id_authority, settings.site_url, self._edition_html)
+            for edition in editions[: settings.max_items]
+        ]
+
+    def _article_html(self, article: Any, site_url: str) -> str:
+        content = article.get_content(site_url)
+        key_points = getattr(article, "key_points", None) or []
+        # When the key points were written in the body (::: key-points), the box is
+        # already part of the content; it is added only when it came from front matter.
+        if 'class="key-points"' in content:
+            key_points = []
+        template = self.env.get_template("feeds/entry_content.html")
+        return str(
+            template.render(
+                self.context,
+                article=article,
+                content=content,
+                key_points=key_points,
+                SITEURL=site_url,
+            )
+        )
+
+    def _edition_html(self, edition: Any, site_url: str) -> str:
+        template = self.env.get_template("feeds/edition_content.html")
+        return str(template.render(self.context, edition=edition, SITEURL=site_url))
+
+    def _write(self, feed: Feed, entries: list[FeedEntry], fallback: datetime) -> None:
+        settings = self.feed_settings
+        updated = max((entry.updated for entry in entries), default=fallback)
+        for link in feed.links:
+            self._write_one(feed, link, entries, updated, settings)
+
+    def _write_one(
+        self,
+        feed: Feed,
+        link: FeedLink,
+        entries: list[FeedEntry],
+        updated: datetime,
+        settings: FeedSettings,
+    ) -> None:
+        template = self.env.get_template(link.format.template)
+        text = template.render(
+            self.context,
+            feed=feed,
+            feed_id=feed_id(settings.id_authority, feed.name),
+            feed_url=f"{settings.feed_domain}/{link.path}",
+            feed_link=link,
+            home_url=f"{settings.site_url}/{feed.home_path}",
+            entries=entries,
+            updated=updated,
+            feed_author=settings.author,
+            feed_language=settings.language,
+        )
+        path = sanitised_join(self.output_path, link.path)
+        _write_text(path, text)
+        logger.info("Writing %s", path)
+
+
+def _write_text(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text if text.endswith("\n") else text + "\n")
+
+
+def plan_feeds_of(generators: Iterable[Any]) -> None:
+    """``all_generators_finalized``: topics and editions are known now; plan the feeds."""
+    for generator in generators:
+        if isinstance(generator, FeedsGenerator):
+            generator.plan()
