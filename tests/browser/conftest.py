@@ -1,0 +1,102 @@
+"""Browser fixtures: the real site built once, served on 127.0.0.1, driven in Debian's chromium.
+
+One browser for the whole session; each test gets a fresh context whose requests are all
+watched: anything addressed to another origin is blocked and recorded, and so is every
+console error or uncaught page error. Both lists must be empty when the test ends.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from browser_support import (
+    ARTIFACTS,
+    AXE_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Visit,
+    finish,
+    missing,
+    open_visit,
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute, extended
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".pagefind": "application/octet-stream",
+        ".pf_meta": "application/octet-stream",
+        ".pf_index": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Like a static host: a missing address gets the site's own 404 page.
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on a free local port (threaded, for parallel loads)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.is_file():
+        missing("no /usr/bin/chromium: apt-get install chromium (to run the browser tests)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def visit(browser: object, site_url: str) -> Iterator[Visit]:
+    """A fresh desktop-sized tab; fails the test if a page reached out or logged an error."""
+    context, current = open_visit(browser, site_url, viewport={"width": 1280, "height": 900})
+    yield current
+    finish(context, current)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots go for review (gitignored)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    if not AXE_JS.is_file():
+        missing(f"axe-core is not installed ({AXE_JS} missing): run `make test-tools`")
+    return AXE_JS

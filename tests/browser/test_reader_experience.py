@@ -1,0 +1,209 @@
+"""What a reader sees, in a real browser: navigation, search, accessibility, layout, modes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from browser_support import Visit, finish, open_visit
+
+pytestmark = pytest.mark.browser
+
+SEED_URL = (
+    "2026/01/25/us-says-netanyahu-talks-on-gaza-plan-were-constructive-urges-rafah-reopening/"
+)
+SEED_HEADLINE = "US says Netanyahu talks on Gaza plan were constructive, urges Rafah reopening"
+
+
+def main_pages(site: Path) -> dict[str, str]:
+    """The pages every check visits: home, an article, search, and hubs once they exist."""
+    pages = {"home": "", "article": SEED_URL, "search": "search/?q=Rafah", "archives": "archives/"}
+    if (site / "topics" / "index.html").is_file():
+        pages["topic-index"] = "topics/"
+        hubs = sorted(p.parent for p in (site / "topics").glob("*/index.html"))
+        if hubs:
+            pages["hub"] = hubs[0].relative_to(site).as_posix() + "/"
+    return pages
+
+
+def test_home_to_hub_to_section_to_related_article(visit: Visit, built_site: Path) -> None:
+    page = visit.page
+    visit.open("")
+    assert page.locator("main h2").first.is_visible()
+    has_hubs = (built_site / "topics" / "index.html").is_file()
+    if has_hubs:
+        # home → a topic's hub (from the digest) → a development, deep-linked to its section
+        page.locator(".digest-topic-title a").first.click()
+        page.wait_for_url(re.compile(r"/topics/[^/]+/$"))
+        page.locator(f"main a[href*='{SEED_URL.split('/')[3]}/#']").first.click()
+    else:
+        # no hubs yet: home → the article → one of its section links
+        page.get_by_role("link", name=SEED_HEADLINE).first.click()
+        page.wait_for_url(re.compile(re.escape(SEED_URL) + "$"))
+        page.locator(".article-body h2 .heading-anchor").nth(1).click()
+    page.wait_for_url(re.compile(r"#[a-z0-9-]+$"))
+    section_id = page.url.rsplit("#", 1)[1]
+    target = page.locator(f"h2[id='{section_id}']")
+    assert target.is_visible()
+    assert page.evaluate("document.querySelector(':target').id") == section_id
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 300, "the section is scrolled into view"
+    # the section's link icon shows on hover
+    anchor = target.locator(".heading-anchor")
+    target.hover()
+    page.wait_for_function(
+        "el => getComputedStyle(el).opacity === '1'", arg=anchor.element_handle()
+    )
+    related = page.locator(".article-related a[href]")
+    if has_hubs and related.count():
+        before = page.url
+        related.first.click()
+        page.wait_for_load_state()
+        assert page.url != before and page.locator("main h1").is_visible()
+
+
+def test_search_from_the_header_finds_the_seed_article(visit: Visit) -> None:
+    page = visit.page
+    visit.open("")
+    box = page.locator("header input[type=search]")
+    assert box.is_visible()
+    assert page.locator("header [data-search-fallback]").is_hidden()
+    box.fill("Rafah")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=Rafah$"))
+    first = page.locator(".search-result").first
+    first.wait_for()
+    assert first.locator("h2 a").inner_text() == SEED_HEADLINE
+    assert first.locator("h2 a").get_attribute("href").endswith(SEED_URL)
+    assert "2026" in first.locator(".meta").inner_text()
+    assert first.locator(".search-result-excerpt mark").first.inner_text().lower() == "rafah"
+    assert re.match(r"\d+ results? for “Rafah”", page.locator("[data-search-status]").inner_text())
+    # typing a new query updates the results and the address
+    search = page.locator("main input[type=search]")
+    search.fill("zzzexamplenothing")
+    page.wait_for_function("document.querySelectorAll('.search-result').length === 0")
+    assert "No results" in page.locator("[data-search-status]").inner_text()
+
+
+def test_main_pages_have_no_serious_accessibility_violations(
+    visit: Visit, built_site: Path, axe_script: Path
+) -> None:
+    checked = []
+    for name, path in main_pages(built_site).items():
+        visit.open(path)
+        if name == "search":
+            visit.page.locator(".search-result").first.wait_for()
+        visit.page.add_script_tag(path=str(axe_script))
+        result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            {
+                "rule": violation["id"],
+                "impact": violation["impact"],
+                "nodes": [node["target"] for node in violation["nodes"]][:5],
+            }
+            for violation in result["violations"]
+            if violation["impact"] in {"serious", "critical"}
+        ]
+        assert serious == [], f"{name} ({path}): " + json.dumps(serious, indent=1)
+        checked.append(name)
+    assert {"home", "article"} <= set(checked)
+
+
+def test_phone_width_never_scrolls_sideways(
+    browser: object, site_url: str, built_site: Path, artifacts: Path
+) -> None:
+    context, visit = open_visit(
+        browser, site_url, viewport={"width": 375, "height": 812}, device_scale_factor=1
+    )
+    for name, path in main_pages(built_site).items():
+        visit.open(path)
+        if name == "search":
+            visit.page.locator(".search-result").first.wait_for()
+        widths = visit.page.evaluate(
+            "({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+        )
+        assert widths["scroll"] <= widths["inner"], f"{name}: {widths}"
+        visit.page.screenshot(path=str(artifacts / f"{name}-375.png"), full_page=True)
+    finish(context, visit)
+
+
+def test_screenshots_of_main_pages_light_and_dark(
+    browser: object, site_url: str, built_site: Path, artifacts: Path
+) -> None:
+    for scheme in ("light", "dark"):
+        context, visit = open_visit(
+            browser, site_url, viewport={"width": 1280, "height": 900}, color_scheme=scheme
+        )
+        for name, path in main_pages(built_site).items():
+            visit.open(path)
+            if name == "search":
+                visit.page.locator(".search-result").first.wait_for()
+            visit.page.screenshot(path=str(artifacts / f"{name}-{scheme}.png"), full_page=True)
+        background = visit.page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(18, 18, 18)")
+        finish(context, visit)
+    assert (artifacts / "home-dark.png").stat().st_size > 0
+
+
+def test_print_hides_the_site_chrome(visit: Visit) -> None:
+    visit.open(SEED_URL)
+    visit.page.emulate_media(media="print")
+    hidden = visit.page.evaluate(
+        "['.site-nav', '.site-search', '.site-footer', '.skip-link']"
+        ".map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none"] * 4
+    assert visit.page.locator("main h1").is_visible()
+    assert visit.page.locator(".article-body").is_visible()
+
+
+def test_pages_work_without_javascript(browser: object, site_url: str, built_site: Path) -> None:
+    context, visit = open_visit(
+        browser, site_url, viewport={"width": 1280, "height": 900}, java_script_enabled=False
+    )
+    visit.open("")
+    page = visit.page
+    assert page.locator("header input[type=search]").is_hidden()
+    fallback = page.locator("header [data-search-fallback]")
+    assert fallback.is_visible()
+    expected = "topics/" if (built_site / "topics" / "index.html").is_file() else "archives/"
+    assert fallback.get_attribute("href").endswith(expected)
+    page.get_by_role("link", name=SEED_HEADLINE).first.click()
+    page.wait_for_url(re.compile(re.escape(SEED_URL) + "$"))
+    assert page.locator("main h1").inner_text() == SEED_HEADLINE
+    visit.open("search/?q=Rafah")
+    assert page.locator(".search-page [data-search-fallback]").is_visible()
+    assert page.locator(".search-result").count() == 0
+    finish(context, visit)
+
+
+def test_keyboard_skip_link_reaches_the_content(visit: Visit) -> None:
+    visit.open(SEED_URL)
+    page = visit.page
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert skip.is_visible() and skip.bounding_box()["x"] >= 0
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focused links show a focus outline"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#main$"))
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_missing_page_shows_the_styled_not_found_page(visit: Visit) -> None:
+    # The test server answers a missing address with 404.html, as static hosts do; its
+    # stylesheet and links must resolve from any depth.
+    response = visit.page.goto(visit.base + "no/such/page/")
+    assert response is not None and response.status == 404
+    # Chromium reports the document's own 404 status as a console error; only that is expected.
+    visit.console_errors[:] = [e for e in visit.console_errors if "404 (Not Found)" not in e]
+    assert visit.page.locator("main h1").inner_text() == "Page not found"
+    border = visit.page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).borderBottomStyle"
+    )
+    assert border == "solid", "site.css loaded from the deep address"
+    visit.page.get_by_role("link", name="The latest news").click()
+    visit.page.wait_for_url(visit.base)
