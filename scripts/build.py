@@ -5,21 +5,55 @@
 Every warning or error logged during the build is collected; if there was any, the
 build fails (exit 1) after listing them all, and the last good output is left as it
 was. Content problems are reported as ``file:line: message``, never as tracebacks.
+
+Reproducible: with ``SOURCE_DATE_EPOCH`` set (https://reproducible-builds.org), the
+build's date is that time (setting ``BUILD_DATE`` for plugins and templates, which
+must never use the clock) and every output file gets it as its modification time.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+
+from blinker import signal
 
 from search_index import SearchIndexError, build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# Pelican's own messages about a file it skips or cannot link. When one of our
+# messages (a ContentError, which also says what to do) already names that file or
+# link, Pelican's adds nothing and is left out of the list.
+_PELICAN_ECHOES = (
+    "Could not process ",
+    "Skipping ",
+    "There are ",
+    "Unable to find ",
+    "Unknown status ",
+)
+
+
+def _content_error_path(record: logging.LogRecord) -> str | None:
+    """The file a logged ContentError names (duck-typed: plugins/ may not be importable)."""
+    args = record.args if isinstance(record.args, tuple) else ()
+    for value in (record.msg, *args):
+        if isinstance(value, Exception) and isinstance(getattr(value, "path", None), str):
+            return str(value.path)
+    return None
+
+
+def _same_file(named: str, reported: str) -> bool:
+    named = named.replace(os.sep, "/")
+    return named == reported or named.endswith("/" + reported) or reported.endswith("/" + named)
 
 
 class ProblemCollector(logging.Handler):
@@ -28,16 +62,33 @@ class ProblemCollector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.problems: list[str] = []
+        self._echo_candidates: list[tuple[str, list[str], bool]] = []
+        self._reported_files: set[str] = set()
+        self._our_messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        # Pelican follows a reader's exception with "Could not process <file>"; the
-        # reader has already logged the reason, naming the file, so that line adds nothing.
-        if message.startswith("Could not process "):
-            failed = message.removeprefix("Could not process ").strip()
-            if any(failed in problem for problem in self.problems):
-                return
-        self.problems.append(f"{record.levelname.lower()}: {message}")
+        problem = f"{record.levelname.lower()}: {message}"
+        self.problems.append(problem)
+        path = _content_error_path(record)
+        if path is not None:
+            self._reported_files.add(path)
+            self._our_messages.append(message)
+        elif record.name.startswith("pelican") and message.startswith(_PELICAN_ECHOES):
+            args = record.args if isinstance(record.args, tuple) else ()
+            named = [str(arg) for arg in args if not isinstance(arg, int | float)]
+            self._echo_candidates.append((problem, named, message.startswith("Unable to find")))
+
+    def drop_echoes(self) -> None:
+        """Leave out Pelican's messages about files or links we reported ourselves."""
+        for problem, named, is_link in self._echo_candidates:
+            if is_link:
+                echo = any(f"{arg}" in ours for arg in named for ours in self._our_messages)
+            else:
+                echo = any(_same_file(arg, path) for arg in named for path in self._reported_files)
+            if echo and problem in self.problems:
+                self.problems.remove(problem)
+        self._echo_candidates.clear()
 
 
 def _swap_into_place(built: Path, output: Path) -> None:
@@ -52,6 +103,27 @@ def _swap_into_place(built: Path, output: Path) -> None:
         shutil.rmtree(previous)
 
 
+def source_date(environ: Mapping[str, str]) -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as an aware UTC datetime (None when unset)."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970"
+            " (set it with: export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct))"
+        )
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+
+
+def _stamp_times(folder: Path, when: dt.datetime) -> None:
+    """Give every file and folder the same modification time (archives, Last-Modified)."""
+    seconds = when.timestamp()
+    for path in sorted(folder.rglob("*"), reverse=True):
+        os.utime(path, (seconds, seconds), follow_symlinks=False)
+    os.utime(folder, (seconds, seconds))
+
+
 def build(
     settings_file: Path, output: Path, *, overrides: dict[str, object] | None = None
 ) -> list[str]:
@@ -59,6 +131,10 @@ def build(
     from pelican import Pelican
     from pelican.settings import read_settings
 
+    try:
+        build_date = source_date(os.environ)
+    except ValueError as error:
+        return [f"error: {error}"]
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=output.name + ".", dir=output.parent))
@@ -66,7 +142,12 @@ def build(
     logging.getLogger().addHandler(collector)
     try:
         settings = read_settings(
-            str(settings_file), override={"OUTPUT_PATH": str(temporary), **(overrides or {})}
+            str(settings_file),
+            override={
+                "OUTPUT_PATH": str(temporary),
+                "BUILD_DATE": build_date,
+                **(overrides or {}),
+            },
         )
         Pelican(settings).run()
     except Exception as error:  # a crash is a problem too, reported like the rest
@@ -74,6 +155,7 @@ def build(
         collector.problems.append(f"error: {type(error).__name__}: {error}")
     finally:
         logging.getLogger().removeHandler(collector)
+        collector.drop_echoes()
     if not collector.problems:
         # Indexed in the temporary folder, so a failed index fails the build like any problem.
         try:
@@ -83,6 +165,8 @@ def build(
     if collector.problems:
         shutil.rmtree(temporary, ignore_errors=True)
         return collector.problems
+    if build_date is not None:
+        _stamp_times(temporary, build_date)
     _swap_into_place(temporary, output)
     return []
 
@@ -100,16 +184,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT / "plugins"))
-    problems = build(Path(args.settings), Path(args.output))
+    # The strict_build plugin counts what became of every source ("nothing lost").
+    tallies: list[object] = []
+    with signal("newsdigest.sources_tallied").connected_to(tallies.append):
+        problems = build(Path(args.settings), Path(args.output))
+    counted = "".join(f"{tally}.\n" for tally in tallies)
     if problems:
         print(
-            f"\nBuild failed: {len(problems)} problem(s); {args.output}/ was left as it was.",
+            f"\n{counted}Build failed: {len(problems)} problem(s); {args.output}/ was left as it"
+            " was.",
             file=sys.stderr,
         )
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    print(f"Built {args.output}/ from {args.settings}.")
+    print(f"{counted}Built {args.output}/ from {args.settings}.")
     return 0
 
 

@@ -1,0 +1,45 @@
+"""Strict builds: problems Pelican would let through become errors that name the file.
+
+    locations   an unsafe slug, save_as or url (path traversal, look-alike characters)
+    collisions  two sources that would write the same output file
+    links       {filename} links to missing files, #anchors to missing headings
+    ledger      the "nothing lost" count: every source read is written, a draft,
+                hidden, or has an error reported
+
+Every check runs once everything is read (``all_generators_finalized``), before any
+page is written; the count runs once the pages are written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from markdown_reader import configure_markdown
+from strict_build.ledger import SourceLedger, Tally, record_written, sources_tallied
+from strict_build.links import collect_links_plugin
+from strict_build.locations import report_unsafe_location
+from strict_build.site_checks import check_site
+
+__all__ = ["SourceLedger", "Tally", "register", "sources_tallied"]
+
+
+def _add_link_collector(md: Any, settings: Any = None) -> None:
+    # The signal is process-wide: parsers built for other sites (or tests) without this
+    # plugin in their PLUGINS stay as they are.
+    plugins = (settings or {}).get("PLUGINS") or []
+    if any(getattr(p, "__name__", p) == __name__ for p in plugins):
+        md.use(collect_links_plugin)
+
+
+def _ledger_generator(pelican: Any) -> type[SourceLedger]:
+    return SourceLedger
+
+
+def register() -> None:
+    configure_markdown.connect(_add_link_collector)
+    signals.content_object_init.connect(report_unsafe_location)
+    signals.get_generators.connect(_ledger_generator)
+    signals.all_generators_finalized.connect(check_site)
+    signals.content_written.connect(record_written)

@@ -1,0 +1,199 @@
+"""Check intrasite links and heading anchors once every source is read.
+
+The reader cannot know whether ``{filename}other.md#background`` exists: the other
+file may not be read yet. So a markdown-it core rule records, per document, the links
+that point into the site and the element ids it defines (article metadata
+``intrasite_links`` and ``anchor_ids``); :func:`link_errors` checks them against the
+other documents' metadata once everything is read. Written HTML is never parsed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from html import unescape
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from pelican.contents import Content
+
+from content_errors import ContentError
+from strict_build.source_paths import display_path
+
+LINKS_KEY = "intrasite_links"
+IDS_KEY = "anchor_ids"
+
+# Pelican's placeholders: {filename}path, |filename|path (the older spelling).
+_INTRASITE = re.compile(r"^(?:\{(?P<what>\w+)\}|\|(?P<old>\w+)\|)(?P<rest>.*)$", re.DOTALL)
+_SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+_CHECKED_PLACEHOLDERS = {"filename", "static", "attach"}
+
+
+def collect_links_plugin(md: MarkdownIt) -> None:
+    """Add the core rule that records links and ids (last, after heading ids are set)."""
+    md.core.ruler.push("strict_build_links", _collect_links)
+
+
+def _html_ids(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [str(tag["id"]) for tag in soup.find_all(id=True)]
+
+
+def _is_checked(href: str) -> bool:
+    if href.startswith("#") or _INTRASITE.match(href):
+        return True
+    parts = urlsplit(href)
+    return not parts.scheme and not parts.netloc and parts.path.endswith(_SOURCE_SUFFIXES)
+
+
+def _flatten(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
+    """Each token with the block-level token that holds it (for its line)."""
+    for token in tokens:
+        yield token, token
+        for child in token.children or []:
+            yield child, token
+
+
+def _collect_links(state: StateCore) -> None:
+    links: list[dict[str, Any]] = []
+    ids: list[str] = []
+    offset = int(state.env.get("line_offset", 0))
+    for token, block in _flatten(state.tokens):
+        element_id = token.attrGet("id")
+        if element_id:
+            ids.append(str(element_id))
+        if token.type in {"html_block", "html_inline"}:
+            ids.extend(_html_ids(token.content))
+            continue
+        href = token.attrGet("href") if token.type == "link_open" else None
+        if token.type == "image":
+            href = token.attrGet("src")
+        if isinstance(href, str) and _is_checked(href):
+            line = block.map[0] + 1 + offset if block.map else None
+            links.append({"href": href, "line": line})
+    metadata = state.env.setdefault("metadata", {})
+    metadata[LINKS_KEY] = links
+    metadata[IDS_KEY] = ids
+
+
+def known_ids(content: Any) -> set[str] | None:
+    """The ids a document defines, or None when it was not read by our reader."""
+    metadata: Mapping[str, Any] = getattr(content, "metadata", {}) or {}
+    ids = metadata.get(IDS_KEY)
+    sections = metadata.get("sections")
+    if ids is None and sections is None:
+        return None
+    found = {str(i) for i in ids or []}
+    found.update(str(s["id"]) for s in sections or [] if isinstance(s, dict) and s.get("id"))
+    return found
+
+
+def _candidates(content: Any, path: str) -> list[str]:
+    """Pelican's own lookups: as written, unquoted, HTML-unescaped; relative or from /."""
+    found = []
+    for variant in dict.fromkeys((path, unquote(path), unescape(path))):
+        if variant.startswith("/"):
+            found.append(os.path.normpath(variant[1:]).replace(os.sep, "/"))
+        else:
+            found.append(
+                content.get_relative_source_path(os.path.join(content.relative_dir, variant))
+            )
+    return found
+
+
+def _section_list(ids: set[str]) -> str:
+    shown = sorted(ids)[:6]
+    more = ", ..." if len(ids) > len(shown) else ""
+    return ", ".join(f"#{i}" for i in shown) + more if shown else "none"
+
+
+class _LinkChecker:
+    def __init__(self, context: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
+        self.generated: Mapping[str, Any] = context.get("generated_content", {})
+        self.static: Mapping[str, Any] = context.get("static_content", {})
+        self.settings = settings
+        self.content_path = str(settings["PATH"])
+
+    def errors(self, content: Any) -> list[ContentError]:
+        links = (getattr(content, "metadata", {}) or {}).get(LINKS_KEY) or []
+        path = display_path(content.source_path, self.settings)
+        errors = []
+        for link in links:
+            if not isinstance(link, dict) or not isinstance(link.get("href"), str):
+                continue
+            problem = self._problem(content, link["href"])
+            if problem:
+                message, hint = problem
+                errors.append(ContentError(path, message, line=link.get("line"), hint=hint))
+        return errors
+
+    def _problem(self, content: Any, href: str) -> tuple[str, str] | None:
+        match = _INTRASITE.match(href)
+        if href.startswith("#"):
+            return self._fragment_problem(content, unquote(href[1:]), href, "this page")
+        if not match:
+            # A plain relative link to a source file works in an editor, not on the site.
+            path = urlsplit(href).path
+            if path.startswith("/") or not any(
+                isinstance(self.generated.get(c), Content) for c in _candidates(content, path)
+            ):
+                return None
+            return (
+                f"link to {href!r} points at a source file, which is not on the site",
+                f"write it as {{filename}}{href} so it links to the page made from it",
+            )
+        what = match.group("what") or match.group("old")
+        if what not in _CHECKED_PLACEHOLDERS:
+            return None
+        url = urlsplit(match.group("rest"))
+        candidates = _candidates(content, url.path)
+        for candidate in candidates:
+            if candidate in self.generated:
+                target = self.generated[candidate]
+                if target is None:
+                    return (
+                        f"link to {href!r}: {candidate} could not be built",
+                        "fix the errors reported for that file",
+                    )
+                if what == "filename" and url.fragment:
+                    where = display_path(target.source_path, self.settings)
+                    return self._fragment_problem(target, unquote(url.fragment), href, where)
+                return None
+            if candidate in self.static or os.path.isfile(
+                os.path.join(self.content_path, candidate)
+            ):
+                if what == "filename":
+                    return (
+                        f"link to {href!r}: {candidate} is not an article or page",
+                        f"link files with {{static}}{url.path}",
+                    )
+                return None
+        return (
+            f"link to {href!r}: there is no file {candidates[0]!r} in the content folder",
+            "check the file name; paths are relative to this file, or to the content"
+            " folder when they start with /",
+        )
+
+    def _fragment_problem(
+        self, target: Any, fragment: str, href: str, where: str
+    ) -> tuple[str, str] | None:
+        ids = known_ids(target)
+        if not fragment or ids is None or fragment in ids:
+            return None
+        return (
+            f"link to {href!r}: {where} has no heading or anchor #{fragment}",
+            f"use one of its anchors: {_section_list(ids)}; or fix the heading",
+        )
+
+
+def link_errors(
+    contents: list[Any], context: Mapping[str, Any], settings: Mapping[str, Any]
+) -> list[ContentError]:
+    """Every broken intrasite link and anchor in ``contents``, in order."""
+    checker = _LinkChecker(context, settings)
+    return [error for content in contents for error in checker.errors(content)]

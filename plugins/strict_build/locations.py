@@ -1,0 +1,108 @@
+"""Refuse slugs, save_as and url values that could write or link somewhere unexpected.
+
+An explicit ``slug`` becomes part of a URL as written, so it must be plain ASCII
+letters, digits, ``-``, ``_`` and ``.`` (no path separators, no look-alike letters
+from other scripts, no invisible or direction-override characters that make a URL
+read differently from where it goes). ``save_as`` and ``url`` must stay inside the
+site: relative, no ``..``, no backslashes or control characters.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+import unicodedata
+from typing import Any
+
+from pelican.contents import Content, Static
+
+from content_errors import FrontMatterError
+from markdown_reader import slugify
+from strict_build.source_paths import display_path, metadata_line
+
+logger = logging.getLogger(__name__)
+
+_SAFE_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def _describe_characters(value: str) -> str:
+    """Name the characters that make ``value`` unsafe, for the message."""
+    odd = []
+    for char in value:
+        if char in "/\\":
+            odd.append(f"path separator {char!r}")
+        elif ord(char) > 127 or unicodedata.category(char) in {"Cc", "Cf", "Zs"}:
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            odd.append(f"U+{ord(char):04X} {name}")
+    unique = list(dict.fromkeys(odd))
+    return ", ".join(unique[:3]) or "characters outside a-z, 0-9, '-', '_' and '.'"
+
+
+def _slug_problem(slug: str) -> str | None:
+    if _SAFE_SLUG.match(slug) and ".." not in slug:
+        return None
+    return f"slug {slug!r} is not a plain URL segment: it contains {_describe_characters(slug)}"
+
+
+def _path_problem(key: str, value: str) -> str | None:
+    if not value:
+        return None
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+        return f"{key} {value!r} is an absolute path"
+    if "\\" in value or any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value):
+        return f"{key} {value!r} contains backslashes or invisible characters"
+    if ".." in posixpath.normpath(value).split("/") or ".." in value.split("/"):
+        return f"{key} {value!r} climbs out of its folder with '..'"
+    return None
+
+
+def location_errors(content: Content) -> list[FrontMatterError]:
+    """The problems with where ``content`` would be written or linked, if any."""
+    if isinstance(content, Static) or not getattr(content, "source_path", None):
+        return []
+    settings = content.settings
+    path = display_path(content.source_path, settings)
+    errors = []
+    slug = content.metadata.get("slug")
+    if isinstance(slug, str):
+        problem = _slug_problem(slug)
+        if problem:
+            suggestion = slugify(slug.replace("/", " ")) or "a-plain-slug"
+            errors.append(
+                FrontMatterError(
+                    path,
+                    problem,
+                    line=metadata_line(content.source_path, "slug"),
+                    hint=f"use ASCII letters, digits and hyphens, e.g. slug: {suggestion}",
+                )
+            )
+            return errors  # save_as and url are made from the slug: one message is enough
+    for key in ("save_as", "url"):
+        try:
+            value = str(getattr(content, key) or "")
+        except Exception:  # a missing date or title: Pelican reports that itself
+            continue
+        problem = _path_problem(key, value)
+        if problem:
+            errors.append(
+                FrontMatterError(
+                    path,
+                    problem,
+                    line=metadata_line(content.source_path, key)
+                    or metadata_line(content.source_path, "slug"),
+                    hint="give a path inside the site, e.g. 2026/01/example/index.html",
+                )
+            )
+    return errors
+
+
+def report_unsafe_location(content: Any) -> None:
+    """``content_object_init`` receiver: log problems before Pelican validates the content.
+
+    Logged this early so that the editor sees our message (with the fix) first;
+    Pelican's own "would be written outside output path" follows for the worst cases.
+    """
+    if isinstance(content, Content):
+        for error in location_errors(content):
+            logger.error("%s", error)

@@ -1,0 +1,228 @@
+"""Run every whole-site check once all sources are read, before anything is written.
+
+Problems are logged as ContentErrors (the build collects and lists them together).
+Sources that would write outside their place, or over another source's page, are
+taken out of the generators' lists, so Pelican never writes them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pelican.contents import SkipStub
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
+
+from content_errors import ContentError
+from strict_build.collisions import (
+    collision_errors,
+    duplicate_slug_errors,
+    find_collisions,
+    site_pages,
+)
+from strict_build.ledger import SourceLedger
+from strict_build.links import link_errors
+from strict_build.locations import location_errors
+from strict_build.source_paths import display_path, metadata_line
+
+logger = logging.getLogger(__name__)
+
+_ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
+_PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
+_STATUS_GROUPS = (
+    ("articles", "translations"),
+    ("hidden_articles", "hidden_translations"),
+    ("drafts", "drafts_translations"),
+    ("pages", "translations"),
+    ("hidden_pages", "hidden_translations"),
+    ("draft_pages", "draft_translations"),
+)
+# Editors' backup and lock files are not sources (dotfiles are ignored by Pelican).
+_EDITOR_FILES = ("*~", "#*#")
+
+
+def _content_lists(generator: Generator) -> list[list[Any]]:
+    names = _ARTICLE_LISTS if isinstance(generator, ArticlesGenerator) else _PAGE_LISTS
+    return [
+        getattr(generator, name)
+        for name in names
+        if isinstance(getattr(generator, name, None), list)
+    ]
+
+
+def _tag_slugs(articles: ArticlesGenerator | None) -> list[str]:
+    if articles is None:
+        return []
+    tags = articles.tags
+    pairs: Iterable[Any] = tags.items() if isinstance(tags, dict) else tags
+    return [str(tag.slug) for tag, _ in pairs]
+
+
+def _unread_file_error(relative: str, settings: Mapping[str, Any], path: str) -> ContentError:
+    folder = os.path.dirname(relative) or "."
+    extension = os.path.splitext(relative)[1] or "no extension"
+    return ContentError(
+        display_path(os.path.join(path, relative), settings),
+        f"is in {folder}/ but is not a format newsdigest reads ({extension})",
+        hint=f"rename it to .md if it is an article or page; otherwise move it out of {folder}/",
+    )
+
+
+def _found_sources(
+    generator: Generator, paths_key: str, excludes_key: str, context: Mapping[str, Any]
+) -> tuple[set[str], list[ContentError]]:
+    """Every file in the generator's folders (absolute), and errors for unreadable ones."""
+    settings = generator.settings
+    static: Mapping[str, Any] = context.get("static_content", {})
+    sources, errors = set(), []
+    files = generator.get_files(
+        settings[paths_key], exclude=settings[excludes_key], extensions=False
+    )
+    for relative in sorted(files):
+        name = os.path.basename(relative)
+        if any(fnmatch.fnmatch(name, pattern) for pattern in _EDITOR_FILES):
+            continue
+        if relative.replace(os.sep, "/") in static:
+            continue
+        sources.add(os.path.normpath(os.path.join(generator.path, relative)))
+        extension = os.path.splitext(name)[1][1:]
+        if extension not in generator.readers.extensions:
+            errors.append(_unread_file_error(relative, settings, generator.path))
+    return sources, errors
+
+
+def _silent_drop_errors(
+    sources: set[str],
+    generated: Mapping[str, Any],
+    settings: Mapping[str, Any],
+    extensions: set[str],
+) -> list[ContentError]:
+    """Sources Pelican would pass over without a word: status 'skip', empty save_as."""
+    errors = []
+    root = str(settings["PATH"])
+    for source in sorted(sources):
+        relative = os.path.relpath(source, root).replace(os.sep, "/")
+        path = display_path(source, settings)
+        if os.path.splitext(source)[1][1:] not in extensions:
+            continue  # not a format we read: reported by _found_sources
+        content = generated.get(relative, SkipStub)
+        if content is None:
+            continue  # failed, with its error already logged
+        if content is SkipStub:  # Pelican records every source it read, except these
+            errors.append(
+                ContentError(
+                    path,
+                    "has status 'skip', so it is left out of the site without a trace",
+                    line=metadata_line(source, "status"),
+                    hint="use status: draft or hidden to keep it off the lists",
+                )
+            )
+        elif not getattr(content, "save_as", None):
+            errors.append(
+                ContentError(
+                    path,
+                    "has an empty save_as, so no page is written for it",
+                    line=metadata_line(source, "save_as"),
+                    hint="remove save_as, or use status: draft or hidden",
+                )
+            )
+    return errors
+
+
+def check_site(generators: list[Any]) -> None:
+    """``all_generators_finalized`` receiver: the checks, then the ledger's expectations."""
+    ledger = next((g for g in generators if isinstance(g, SourceLedger)), None)
+    if ledger is None:
+        return
+    settings = ledger.settings
+    readers = [g for g in generators if isinstance(g, ArticlesGenerator | PagesGenerator)]
+    articles = next((g for g in readers if isinstance(g, ArticlesGenerator)), None)
+    lists = [items for generator in readers for items in _content_lists(generator)]
+    contents = [content for items in lists for content in items]
+    problems: list[ContentError] = []
+
+    # Already logged when each was read (see locations.py); withheld from writing here.
+    unsafe = [c for c in contents if location_errors(c)]
+    remove = {id(c) for c in unsafe}
+    flagged = {os.path.normpath(c.source_path) for c in unsafe}
+
+    placed = [c for c in contents if id(c) not in remove]
+    collided: set[str] = set()
+    for collision in find_collisions(placed, site_pages(settings, _tag_slugs(articles))):
+        problems.extend(collision_errors(collision, settings))
+        remove.update(id(c) for c in collision.others)
+        collided.update(
+            display_path(c.source_path, settings)
+            for c in (collision.kept, *collision.others)
+            if c is not None
+        )
+    # Pelican groups each status list by slug to find translations (see _STATUS_GROUPS).
+    for generator in readers:
+        is_pages = isinstance(generator, PagesGenerator)
+        for names in _STATUS_GROUPS[3:] if is_pages else _STATUS_GROUPS[:3]:
+            group = [c for name in names for c in getattr(generator, name, []) or []]
+            problems.extend(duplicate_slug_errors(group, settings, collided))
+    problems.extend(
+        link_errors(
+            [c for c in placed if id(c) not in remove],
+            articles.context if articles else {},
+            settings,
+        )
+    )
+
+    sources: set[str] = set()
+    for generator in readers:
+        keys = ("ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+        if isinstance(generator, PagesGenerator):
+            keys = ("PAGE_PATHS", "PAGE_EXCLUDES")
+        found, unread = _found_sources(generator, *keys, generator.context)
+        sources |= found
+        problems.extend(unread)
+
+    generated: Mapping[str, Any] = articles.context["generated_content"] if articles else {}
+    extensions = {ext for g in readers for ext in g.readers.extensions}
+    problems.extend(_silent_drop_errors(sources, generated, settings, extensions))
+    for problem in problems:
+        logger.error("%s", problem)
+    for items in lists:
+        items[:] = [c for c in items if id(c) not in remove]
+    if articles is not None:
+        articles.dates[:] = [c for c in articles.dates if id(c) not in remove]
+
+    def _paths(names: tuple[str, ...]) -> set[str]:
+        return {
+            os.path.normpath(c.source_path)
+            for generator in readers
+            for name in names
+            for c in getattr(generator, name, [])
+        }
+
+    root = str(settings["PATH"])
+    ledger.expect(
+        sources,
+        drafts=_paths(("drafts", "drafts_translations", "draft_pages", "draft_translations")),
+        hidden=_paths(("hidden_articles", "hidden_pages", "hidden_translations")),
+        failed=flagged
+        | {
+            os.path.normpath(os.path.join(root, rel))
+            for rel, obj in generated.items()
+            if obj is None
+        },
+    )
