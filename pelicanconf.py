@@ -19,7 +19,7 @@ THEME_STATIC_PATHS = ["templates/static"]
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "editions", "feeds"]
+PLUGINS = ["markdown_reader", "topic_hubs", "editions", "feeds"]
 
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"

@@ -1,0 +1,170 @@
+"""Give every article its topics: explicit ones from front matter, then those whose rules match.
+
+Front matter::
+
+    topics: [rafah-crossing]        # joins these topics, whatever the rules say
+    no_topics: [un-responses]       # never joins these by rule (explicit topics still win)
+
+After :func:`assign_topics`, each article has ``topics`` (Topic objects: explicit ones in
+the order written, then matched ones, most matching sections first), ``topic_sections``
+(slug -> the sections that matched; an explicit topic with none has ``[]``) and
+``section_topics`` (for each matched section in reading order, its topics).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from content_errors import TopicError
+from topic_hubs.matching import TopicRules
+from topic_hubs.model import SectionTopics, Topic
+from topic_hubs.topic_files import display_path
+
+__all__ = ["assign_topics", "slug_list"]
+
+# Metadata sits in the first lines of a file; a key further down is body text.
+_HEADER_SCAN_LINES = 200
+
+
+def assign_topics(
+    articles: Iterable[Any],
+    rules: Sequence[TopicRules],
+    failed_slugs: set[str],
+    display_root: str,
+) -> list[TopicError]:
+    """Set ``topics``, ``topic_sections`` and ``section_topics`` on each article.
+
+    Returns the problems found (unknown or malformed slugs); an article with a problem
+    keeps the topics that could be resolved, so nothing else is lost.
+    """
+    by_slug = {rule.topic.slug: rule for rule in rules}
+    errors: list[TopicError] = []
+    for article in articles:
+        path = display_path(str(getattr(article, "source_path", "")), display_root)
+        metadata: Mapping[str, Any] = getattr(article, "metadata", {})
+        where: dict[str, Any] = {
+            "by_slug": by_slug,
+            "failed_slugs": failed_slugs,
+            "path": path,
+            "article": article,
+            "errors": errors,
+        }
+        explicit = _known_slugs(metadata, "topics", **where)
+        opted_out = _known_slugs(metadata, "no_topics", **where)
+        sections: Sequence[dict[str, Any]] = getattr(article, "sections", None) or []
+        matched: dict[str, list[dict[str, Any]]] = {}
+        for rule in rules:
+            slug = rule.topic.slug
+            if slug in opted_out and slug not in explicit:
+                continue
+            found = rule.matching_sections(sections)
+            if found or slug in explicit:
+                matched[slug] = found
+        position = {id(section): index for index, section in enumerate(sections)}
+        by_rule = sorted(
+            (slug for slug in matched if slug not in explicit),
+            key=lambda slug: (
+                -len(matched[slug]),
+                position[id(matched[slug][0])],
+                by_slug[slug].topic.title.casefold(),
+            ),
+        )
+        order = [*explicit, *by_rule]
+        article.topics = [by_slug[slug].topic for slug in order]
+        article.topic_sections = {slug: matched[slug] for slug in order}
+        article.section_topics = _section_map(sections, article.topics, article.topic_sections)
+    return errors
+
+
+def slug_list(value: Any) -> list[str] | None:
+    """``[a, b]`` or ``"a, b"`` -> ``["a", "b"]``; None when the value has another shape."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [item.strip() for item in value if item.strip()]
+    return None
+
+
+def _known_slugs(
+    metadata: Mapping[str, Any],
+    key: str,
+    *,
+    by_slug: Mapping[str, TopicRules],
+    failed_slugs: set[str],
+    path: str,
+    article: Any,
+    errors: list[TopicError],
+) -> list[str]:
+    if key not in metadata:
+        return []
+    slugs = slug_list(metadata[key])
+    line = _metadata_line(str(getattr(article, "source_path", "")), key)
+    if slugs is None:
+        errors.append(
+            TopicError(
+                path,
+                f"'{key}' must be a list of topic slugs, not {metadata[key]!r}",
+                line=line,
+                hint=f"write it as '{key}: [rafah-crossing, un-responses]'",
+            )
+        )
+        return []
+    known: list[str] = []
+    for slug in slugs:
+        if slug in by_slug:
+            if slug not in known:
+                known.append(slug)
+        elif slug not in failed_slugs:  # a broken topic file is reported on its own
+            errors.append(
+                TopicError(
+                    path,
+                    f"unknown topic '{slug}' in '{key}'",
+                    line=line,
+                    hint=_suggest(slug, by_slug),
+                )
+            )
+    return known
+
+
+def _suggest(slug: str, by_slug: Mapping[str, TopicRules]) -> str:
+    if not by_slug:
+        return f"no topics are defined; add content/topics/{slug}.md"
+    close = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.5)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "known topics: " + ", ".join(sorted(by_slug))
+
+
+def _section_map(
+    sections: Sequence[dict[str, Any]],
+    topics: Sequence[Topic],
+    topic_sections: Mapping[str, list[dict[str, Any]]],
+) -> list[SectionTopics]:
+    result = []
+    for section in sections:
+        marked = tuple(
+            topic
+            for topic in topics
+            if any(found is section for found in topic_sections.get(topic.slug, ()))
+        )
+        if marked:
+            result.append(SectionTopics(section, marked))
+    return result
+
+
+def _metadata_line(source_path: str, key: str) -> int | None:
+    """The 1-based line where ``key:`` is set in the file's header, if found."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        with open(source_path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle, start=1):
+                if number > _HEADER_SCAN_LINES:
+                    break
+                if pattern.match(line):
+                    return number
+    except OSError:
+        return None
+    return None

@@ -1,0 +1,41 @@
+"""Write the hub of every topic (``topics/<slug>/``) and the topic index (``topics/``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican.generators import Generator
+
+__all__ = ["TopicsGenerator"]
+
+INDEX_SAVE_AS = "topics/index.html"
+INDEX_URL = "topics/"
+
+
+class TopicsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
+    """Writes pages from data linked at ``article_generator_finalized`` (see topic_hubs)."""
+
+    def generate_output(self, writer: Any) -> None:
+        topics = self.context.get("topics") or []
+        if not topics:  # no topic defined: no index either (the theme hides its link)
+            return
+        relative = self.settings.get("RELATIVE_URLS", False)
+        hub = self.get_template("topics/topic")
+        for topic in topics:
+            writer.write_file(
+                topic.save_as,
+                hub,
+                self.context,
+                relative_urls=relative,
+                url=topic.url,
+                topic=topic,
+                page_name=f"topics/{topic.slug}",
+            )
+        writer.write_file(
+            INDEX_SAVE_AS,
+            self.get_template("topics/topics"),
+            self.context,
+            relative_urls=relative,
+            url=INDEX_URL,
+            page_name="topics",
+        )

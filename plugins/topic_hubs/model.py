@@ -1,0 +1,173 @@
+"""The topic data the hubs, the article pages and the feeds share.
+
+A :class:`Topic` is defined by its file (title, slug, rules, introduction); linking
+fills in what the build found: its articles, developments, timeline, key points and
+related topics. Templates read these attributes; nothing here renders HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "ArticleEntry",
+    "Day",
+    "Development",
+    "KeyPoint",
+    "Neighbours",
+    "RelatedTopic",
+    "SectionTopics",
+    "Topic",
+]
+
+# Characters of a section's text shown under its heading on a hub.
+EXCERPT_CHARS = 220
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The first ``limit`` characters of ``text``, cut at a word, with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–—-")
+    return cut + "…"
+
+
+@dataclass(eq=False)
+class Topic:
+    """One topic: its definition, then (after linking) what the site says about it."""
+
+    slug: str
+    title: str
+    source_path: str
+    intro_html: str = ""
+    phrases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    exclude_phrases: tuple[str, ...] = ()
+    # Filled in once every article is read (see topic_hubs.linking).
+    articles: list[Any] = field(default_factory=list)
+    developments: list[Development] = field(default_factory=list)
+    timeline: list[Day] = field(default_factory=list)
+    key_point_entries: list[KeyPoint] = field(default_factory=list)
+    related_topics: list[RelatedTopic] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.slug}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"topics/{self.slug}/index.html"
+
+    @property
+    def name(self) -> str:
+        # Pelican's Tag/Category objects expose `name`; templates written for them work.
+        return self.title
+
+    @property
+    def key_points(self) -> list[str]:
+        """The key points (HTML strings) of the topic's articles that concern it."""
+        return [entry.html for entry in self.key_point_entries]
+
+    @property
+    def latest(self) -> Development | None:
+        return self.developments[0] if self.developments else None
+
+    def __str__(self) -> str:
+        return self.title
+
+    def __repr__(self) -> str:
+        return f"Topic({self.slug!r})"
+
+
+@dataclass(frozen=True, eq=False)
+class Development:
+    """An article's section that covers a topic (``section`` None: the article as a whole)."""
+
+    article: Any
+    section: dict[str, Any] | None
+    date: dt.datetime
+
+    @property
+    def anchor(self) -> str | None:
+        return self.section.get("id") if self.section else None
+
+    @property
+    def url(self) -> str:
+        """The article's URL, with ``#section-id`` when the development is a section."""
+        url = str(self.article.url)
+        return f"{url}#{self.anchor}" if self.anchor else url
+
+    @property
+    def heading(self) -> str:
+        """The section's heading (plain text; empty for the lead or the whole article)."""
+        return str(self.section.get("title") or "") if self.section else ""
+
+    @property
+    def excerpt(self) -> str:
+        """A short plain-text excerpt of the section (of the lead for a whole article)."""
+        if self.section is not None:
+            return excerpt(str(self.section.get("text") or ""))
+        for section in getattr(self.article, "sections", None) or []:
+            if section.get("id") is None:
+                return excerpt(str(section.get("text") or ""))
+        return ""
+
+
+@dataclass
+class ArticleEntry:
+    """One article on a hub's timeline, with the sections of it that cover the topic."""
+
+    article: Any
+    developments: list[Development]
+
+
+@dataclass
+class Day:
+    """A day of a hub's timeline (newest first), in the articles' own time zone."""
+
+    date: dt.date
+    entries: list[ArticleEntry]
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """A key point (an HTML string) of one of the topic's articles."""
+
+    html: str
+    article: Any
+
+
+@dataclass(frozen=True)
+class RelatedTopic:
+    """Another topic that shares ``shared`` articles with this one."""
+
+    topic: Topic
+    shared: int
+
+
+@dataclass(frozen=True)
+class SectionTopics:
+    """A section of an article and the topics it was matched to, for the section map."""
+
+    section: dict[str, Any] | None
+    topics: tuple[Topic, ...]
+
+    @property
+    def anchor(self) -> str | None:
+        return self.section.get("id") if self.section else None
+
+    @property
+    def heading(self) -> str:
+        return str(self.section.get("title") or "") if self.section else ""
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The developments before (older) and after (newer) an article within one topic."""
+
+    topic: Topic
+    previous: Development | None
+    next: Development | None

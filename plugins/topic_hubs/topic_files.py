@@ -1,0 +1,234 @@
+"""Read the topic definitions in ``content/topics/*.md`` and check them.
+
+A topic file is YAML front matter followed by a Markdown introduction::
+
+    ---
+    title: Rafah crossing
+    slug: rafah-crossing          # optional; the file name's stem by default
+    phrases: [Rafah crossing, Rafah]
+    aliases: [Rafah border crossing]
+    exclude_phrases: []           # optional
+    ---
+    A short introduction, in *Markdown*.
+
+Every problem becomes a :class:`~content_errors.TopicError` naming the file and line;
+a bad file is left out and the others still load, so all problems are reported together.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from content_errors import TopicError
+from markdown_reader import build_parser, render, slugify
+from topic_hubs.model import Topic
+
+__all__ = ["TOPIC_KEYS", "LoadedTopics", "display_path", "load_topics", "read_topic_file"]
+
+# Every key a topic file may set; any other is a mistake the editor is told about.
+TOPIC_KEYS = ("title", "slug", "phrases", "aliases", "exclude_phrases")
+_LIST_KEYS = ("phrases", "aliases", "exclude_phrases")
+
+_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
+_YAML_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+@dataclass
+class LoadedTopics:
+    """The topics that loaded, the errors found, and the slugs of files that failed."""
+
+    topics: list[Topic] = field(default_factory=list)
+    errors: list[TopicError] = field(default_factory=list)
+    failed_slugs: set[str] = field(default_factory=set)
+
+
+def load_topics(folder: str, display_root: str, settings: Mapping[str, Any]) -> LoadedTopics:
+    """Read every ``*.md`` in ``folder`` (sorted by name); a missing folder means no topics.
+
+    Paths in messages are relative to ``display_root`` (the folder holding content/).
+    """
+    loaded = LoadedTopics()
+    if not os.path.isdir(folder):
+        return loaded
+    parser = build_parser(settings)  # one parser for all topic files
+    by_slug: dict[str, Topic] = {}
+    for path in sorted(Path(folder).glob("*.md")):
+        shown = display_path(str(path), display_root)
+        try:
+            topic = read_topic_file(path, shown, parser)
+        except TopicError as error:
+            loaded.errors.append(error)
+            loaded.failed_slugs.add(path.stem)
+            continue
+        if topic.slug in by_slug:
+            loaded.errors.append(
+                TopicError(
+                    shown,
+                    f"duplicate topic slug '{topic.slug}', already used by "
+                    f"{by_slug[topic.slug].source_path}",
+                    line=_key_line(path, "slug") or 1,
+                    hint="give each topic its own slug",
+                )
+            )
+            continue
+        by_slug[topic.slug] = topic
+        loaded.topics.append(topic)
+    return loaded
+
+
+def read_topic_file(path: Path, shown: str, parser: Any) -> Topic:
+    """One topic from its file; raises TopicError naming ``shown`` and the line."""
+    try:
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise TopicError(
+            shown, f"not UTF-8 text (byte {error.start})", hint="save the file as UTF-8"
+        ) from None
+    start = _YAML_FENCE.match(text)
+    if start is None:
+        raise TopicError(
+            shown,
+            "a topic file must start with YAML front matter ('---' on the first line)",
+            line=1,
+            hint="add '---', then title: and phrases:, then '---'",
+        )
+    end = _YAML_END.search(text, start.end())
+    if end is None:
+        raise TopicError(
+            shown,
+            "front matter opened with '---' is never closed",
+            line=1,
+            hint="add a line '---' after the metadata",
+        )
+    raw = text[start.end() : end.start()]
+    node = _compose(raw, shown)
+    data = _construct(node, shown)
+    lines = {
+        str(key.value): key.start_mark.line + 2 for key, _ in node.value
+    }  # +1 for 1-based, +1 for the opening '---'
+    _check_keys(data, lines, shown)
+    title = data.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise TopicError(
+            shown,
+            "the topic has no title" if title is None else f"'title' must be text, not {title!r}",
+            line=lines.get("title", 2),
+            hint="add a line like 'title: Rafah crossing'",
+        )
+    slug = _slug_of(data, path, lines, shown)
+    lists = {key: _phrase_list(data, key, lines, shown) for key in _LIST_KEYS}
+    body = text[end.end() :].lstrip("\r\n")
+    body_line = text.count("\n", 0, end.end()) + 1
+    env: dict[str, Any] = {"source_path": shown, "line_offset": body_line}
+    intro = render(parser, body, env).html.strip() if body.strip() else ""
+    return Topic(
+        slug=slug,
+        title=title.strip(),
+        source_path=shown,
+        intro_html=intro,
+        phrases=lists["phrases"],
+        aliases=lists["aliases"],
+        exclude_phrases=lists["exclude_phrases"],
+    )
+
+
+def _compose(raw: str, shown: str) -> yaml.MappingNode:
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        raise TopicError(
+            shown,
+            f"invalid YAML front matter: {error.problem or 'cannot be read'}",
+            line=line,
+            hint="check quoting and indentation",
+        ) from None
+    except yaml.YAMLError as error:
+        raise TopicError(shown, f"invalid YAML front matter: {error}", line=1) from None
+    if not isinstance(node, yaml.MappingNode):
+        raise TopicError(
+            shown,
+            "front matter must be a mapping of 'key: value' lines",
+            line=2,
+            hint="start with 'title: ...'",
+        )
+    return node
+
+
+def _construct(node: yaml.MappingNode, shown: str) -> dict[str, Any]:
+    try:
+        data = yaml.SafeLoader("").construct_document(node)
+    except yaml.YAMLError as error:
+        raise TopicError(shown, f"invalid YAML front matter: {error}", line=2) from None
+    return {str(key): value for key, value in data.items()}
+
+
+def _check_keys(data: dict[str, Any], lines: dict[str, int], shown: str) -> None:
+    for key in data:
+        if key in TOPIC_KEYS:
+            continue
+        close = difflib.get_close_matches(key.lower(), TOPIC_KEYS, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(TOPIC_KEYS)}"
+        raise TopicError(shown, f"unknown key '{key}'", line=lines.get(key), hint=hint)
+
+
+def _slug_of(data: dict[str, Any], path: Path, lines: dict[str, int], shown: str) -> str:
+    slug = data.get("slug", path.stem)
+    where = lines.get("slug", 1)
+    if not isinstance(slug, str) or not slug:
+        raise TopicError(
+            shown, f"'slug' must be text, not {slug!r}", line=where, hint="e.g. rafah-crossing"
+        )
+    if slugify(slug) != slug:
+        raise TopicError(
+            shown,
+            f"'{slug}' is not a valid topic slug (lower-case letters, digits and hyphens)",
+            line=where,
+            hint=f"use '{slugify(slug)}'"
+            + (f" or rename the file to {slugify(slug)}.md" if "slug" not in data else ""),
+        )
+    return slug
+
+
+def _phrase_list(
+    data: dict[str, Any], key: str, lines: dict[str, int], shown: str
+) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(
+        isinstance(item, str | int | float) and str(item).strip() for item in value
+    ):
+        raise TopicError(
+            shown,
+            f"'{key}' must be a list of phrases, not {value!r}",
+            line=lines.get(key),
+            hint=f"write it as '{key}: [first phrase, second phrase]'",
+        )
+    return tuple(str(item).strip() for item in value)
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if pattern.match(line):
+                return number
+    return None
+
+
+def display_path(path: str, root: str) -> str:
+    """``/site/content/topics/x.md`` -> ``content/topics/x.md`` (relative to ``root``)."""
+    relative = os.path.relpath(os.path.abspath(path), root)
+    return path if relative.startswith("..") else relative.replace(os.sep, "/")
