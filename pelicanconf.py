@@ -12,14 +12,16 @@ DEFAULT_LANG = "en"
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = ["images"]
+STATIC_PATHS: list[str] = ["images", "extra/_headers"]
+# Security headers for hosts that read a _headers file (see README, "Reliability and security").
+EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 
 THEME = "."
 THEME_STATIC_PATHS = ["templates/static"]
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "topic_hubs", "editions", "feeds"]
+PLUGINS = ["markdown_reader", "topic_hubs", "editions", "feeds", "strict_build"]
 
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
