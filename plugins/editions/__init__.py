@@ -24,8 +24,10 @@ __all__ = [
 ]
 
 
-def add_generator(pelican: Any) -> type[EditionsGenerator]:
-    return EditionsGenerator
+def add_generator(pelican: Any) -> type[EditionsGenerator] | None:
+    # Pelican's signals outlive a build: in a process that builds several sites (tests,
+    # make serve), a receiver from an earlier build must not act on a site without us.
+    return EditionsGenerator if __name__ in pelican.settings.get("PLUGINS", ()) else None
 
 
 def register() -> None:

@@ -20,8 +20,7 @@ class EditionsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         # Runs after the articles generator, so topic plugins have tagged the articles.
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         articles = self.context.get("articles") or []
-        topics = self.context.get("topics") or []
-        self.context["editions"] = build_editions(articles, zone, topics)
+        self.context["editions"] = build_editions(articles, zone)
         self.context["EDITIONS_INDEX_URL"] = EDITIONS_INDEX_URL
 
     def generate_output(self, writer: Any) -> None:

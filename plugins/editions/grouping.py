@@ -30,21 +30,22 @@ def _topics_of(article: Any) -> list[Any]:
     return list(getattr(article, "topics", None) or [])
 
 
-def group_by_topic(articles: Sequence[Any], topic_order: Sequence[Any]) -> tuple[EditionGroup, ...]:
+def group_by_topic(articles: Sequence[Any]) -> tuple[EditionGroup, ...]:
     """Group a day's articles (newest first) by topic.
 
-    The busiest topic of the day comes first (ties: the site's topic order). Each
+    The busiest topic of the day comes first (ties: the topic met first going through
+    the day's articles newest first, each article's topics in their own order). Each
     article is shown in full once, under the first of its topics in that order, and
     by headline under its other topics; articles without a topic close the edition.
     """
-    rank = {topic.slug: index for index, topic in enumerate(topic_order)}
     members: dict[str, list[Any]] = defaultdict(list)
-    topic_by_slug: dict[str, Any] = {}
+    topic_by_slug: dict[str, Any] = {}  # in the order first met
     for article in articles:
         for topic in _topics_of(article):
             members[topic.slug].append(article)
             topic_by_slug.setdefault(topic.slug, topic)
-    order = sorted(members, key=lambda slug: (-len(members[slug]), rank.get(slug, len(rank)), slug))
+    met = {slug: index for index, slug in enumerate(topic_by_slug)}
+    order = sorted(members, key=lambda slug: (-len(members[slug]), met[slug]))
     shown: set[int] = set()
     groups = []
     for slug in order:
@@ -63,9 +64,7 @@ def _title(day: date) -> str:
     return f"Edition of {day:%A} {day.day} {day:%B %Y}"
 
 
-def build_editions(
-    articles: Iterable[Any], zone: tzinfo, topic_order: Sequence[Any]
-) -> list[Edition]:
+def build_editions(articles: Iterable[Any], zone: tzinfo) -> list[Edition]:
     """One edition per day that has articles, newest day first, linked to their neighbours."""
     days: dict[date, list[Any]] = defaultdict(list)
     for article in articles:
@@ -78,7 +77,7 @@ def build_editions(
                 date=day,
                 title=_title(day),
                 articles=day_articles,
-                groups=group_by_topic(day_articles, topic_order),
+                groups=group_by_topic(day_articles),
                 published=min(article.date for article in day_articles),
                 updated=max(_updated(article) for article in day_articles),
                 zone=zone,

@@ -17,13 +17,20 @@ from feeds.settings import FeedSettingsError, read_feed_settings
 __all__ = ["Feed", "FeedCatalogue", "FeedSettingsError", "FeedsGenerator", "plan_feeds", "register"]
 
 
+def _enabled(pelican: Any) -> bool:
+    # Pelican's signals outlive a build: in a process that builds several sites (tests,
+    # make serve), receivers from an earlier build must not act on a site without us.
+    return __name__ in pelican.settings.get("PLUGINS", ())
+
+
 def check_settings(pelican: Any) -> None:
     # Fail before anything is read when a setting is wrong, naming the setting.
-    read_feed_settings(pelican.settings)
+    if _enabled(pelican):
+        read_feed_settings(pelican.settings)
 
 
-def add_generator(pelican: Any) -> type[FeedsGenerator]:
-    return FeedsGenerator
+def add_generator(pelican: Any) -> type[FeedsGenerator] | None:
+    return FeedsGenerator if _enabled(pelican) else None
 
 
 def register() -> None:

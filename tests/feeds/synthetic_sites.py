@@ -6,12 +6,15 @@ Four "Example article N" on three days, two synthetic topics (see plugins/synthe
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pelicanconf
 import pytest
+from blinker import Signal
+from pelican.plugins import signals as pelican_signals
 
 from build import build
 
@@ -80,6 +83,21 @@ CORPUS: dict[str, str] = {
 }
 
 
+def only_these_plugins() -> None:
+    """Disconnect every receiver of Pelican's signals before a build in this process.
+
+    Pelican's signals are process-wide: a plugin registered by an earlier build (say
+    topic_hubs, from the real site) stays connected and would replace the synthetic
+    topics. Each build's ``register()`` calls connect its own plugins again.
+    """
+    for value in vars(pelican_signals).values():
+        if isinstance(value, Signal):
+            for reference in list(value.receivers.values()):
+                receiver = reference() if isinstance(reference, weakref.ref) else reference
+                if receiver is not None:
+                    value.disconnect(receiver)
+
+
 @pytest.fixture
 def synthetic_site(tmp_path: Path) -> Callable[..., Path]:
     """Build ``files`` (default: the four-article corpus) into a fresh folder; return it."""
@@ -103,6 +121,7 @@ def synthetic_site(tmp_path: Path) -> Callable[..., Path]:
             "SYNTHETIC_TOPICS": SYNTHETIC_TOPICS,
             **overrides,
         }
+        only_these_plugins()
         problems = build(ROOT / settings, output, overrides=options)
         assert problems == [], "\n".join(problems)
         return output
@@ -127,6 +146,7 @@ def build_problems(tmp_path: Path) -> Callable[..., list[str]]:
             "SYNTHETIC_TOPICS": SYNTHETIC_TOPICS,
             **overrides,
         }
+        only_these_plugins()
         return build(ROOT / "pelicanconf.py", tmp_path / "output", overrides=options)
 
     return _problems
