@@ -145,7 +145,11 @@ def _compose(raw: str, shown: str) -> yaml.MappingNode:
         node = yaml.compose(raw, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
+        # At the end of the text ("expected ']' but got <stream end>") the line that
+        # opened the unfinished construct is the one to fix.
+        if mark and error.context_mark and mark.line >= raw.count("\n"):
+            mark = error.context_mark
+        line = mark.line + 2 if mark else 1  # +1 for 1-based, +1 for the opening '---'
         raise TopicError(
             shown,
             f"invalid YAML front matter: {error.problem or 'cannot be read'}",

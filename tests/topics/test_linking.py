@@ -1,0 +1,248 @@
+"""Per-section matching, explicit/opt-out precedence, hub data and related coverage, on the
+fixture corpus read by the real reader (tests/topics/corpus/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from tests.topics.corpus_articles import fake_generator, read_corpus
+
+from topic_hubs import link_topics, related_coverage
+from topic_hubs.matching import TopicRules
+from topic_hubs.model import Topic
+
+
+@pytest.fixture
+def linked():
+    articles = read_corpus()
+    generator = fake_generator(list(articles.values()))
+    link_topics(generator)
+    return articles, generator.context
+
+
+def _slugs(topics):
+    return [topic.slug for topic in topics]
+
+
+def _ids(sections):
+    return [section["id"] for section in sections]
+
+
+def test_each_article_gets_its_topics_in_order_of_relevance(linked):
+    articles, _ = linked
+    assert _slugs(articles["Example article 1"].topics) == [
+        "example-bridge",  # lead; ties broken by first section, then title
+        "example-council",  # lead
+        "example-harbour",  # second section
+    ]
+    # explicit topics come first, even when no section matches them
+    assert _slugs(articles["Example article 2"].topics) == ["example-council", "example-bridge"]
+    assert _slugs(articles["Example article 3"].topics) == ["example-council"]
+    assert _slugs(articles["Example article 4"].topics) == ["example-harbour", "example-council"]
+    assert articles["Example article 5"].topics == []  # "councillors" is not "council"
+
+
+def test_matching_is_per_section_whole_word_case_insensitive_with_exclusions(linked):
+    articles, _ = linked
+    one = articles["Example article 1"].topic_sections
+    assert {slug: _ids(found) for slug, found in one.items()} == {
+        "example-bridge": [None],  # the lead: the hub links to the article's top
+        "example-council": [None],
+        "example-harbour": ["harbour-works"],
+    }
+    # "The BRIDGE was closed" matches; the explicit topic has no matching section
+    two = articles["Example article 2"].topic_sections
+    assert {slug: _ids(found) for slug, found in two.items()} == {
+        "example-council": [],
+        "example-bridge": ["bridge-repairs"],
+    }
+    # "bridge club" is an exclude phrase of example-bridge: that section does not join
+    four = articles["Example article 4"].topic_sections
+    assert {slug: _ids(found) for slug, found in four.items()} == {
+        "example-harbour": ["harbour"],
+        "example-council": ["council-meeting"],
+    }
+
+
+def test_opting_out_drops_a_rule_match_and_aliases_match_like_phrases(linked):
+    articles, _ = linked
+    three = articles["Example article 3"]
+    # "Traffic at the port grew" would match example-harbour; no_topics opts out
+    assert "example-harbour" not in three.topic_sections
+    assert _ids(three.topic_sections["example-council"]) == ["town-hall-vote"]  # alias
+
+
+def test_explicit_topics_win_over_opting_out():
+    articles = read_corpus()
+    two = articles["Example article 2"]
+    two.metadata = {**two.metadata, "no_topics": ["example-council", "example-bridge"]}
+    link_topics(fake_generator(list(articles.values())))
+    assert _slugs(two.topics) == ["example-council"]
+
+
+def test_the_section_map_lists_each_matched_section_with_its_topics(linked):
+    articles, _ = linked
+    marked = articles["Example article 1"].section_topics
+    assert [(entry.anchor, _slugs(entry.topics)) for entry in marked] == [
+        (None, ["example-bridge", "example-council"]),
+        ("harbour-works", ["example-harbour"]),
+    ]
+
+
+def test_context_has_topics_sorted_by_title_and_by_slug(linked):
+    _, context = linked
+    assert [topic.title for topic in context["topics"]] == [
+        "Example bridge",
+        "Example council",
+        "Example harbour",
+    ]
+    assert context["topics_by_slug"]["example-council"] is context["topics"][1]
+
+
+def _timeline(topic):
+    return [
+        (
+            day.date.isoformat(),
+            [(entry.article.title, [d.url for d in entry.developments]) for entry in day.entries],
+        )
+        for day in topic.timeline
+    ]
+
+
+def test_hub_timelines_are_newest_first_grouped_by_day_with_section_links(linked):
+    _, context = linked
+    topics = context["topics_by_slug"]
+    assert _timeline(topics["example-council"]) == [
+        ("2026-03-03", [("Example article 4", ["2026/03/03/example-4/#council-meeting"])]),
+        (
+            "2026-03-02",
+            [
+                ("Example article 3", ["2026/03/02/example-3/#town-hall-vote"]),
+                ("Example article 2", ["2026/03/02/example-2/"]),
+            ],
+        ),
+        ("2026-03-01", [("Example article 1", ["2026/03/01/example-1/"])]),
+    ]
+    assert _timeline(topics["example-bridge"]) == [
+        ("2026-03-02", [("Example article 2", ["2026/03/02/example-2/#bridge-repairs"])]),
+        ("2026-03-01", [("Example article 1", ["2026/03/01/example-1/"])]),
+    ]
+    assert _timeline(topics["example-harbour"]) == [
+        ("2026-03-03", [("Example article 4", ["2026/03/03/example-4/#harbour"])]),
+        ("2026-03-01", [("Example article 1", ["2026/03/01/example-1/#harbour-works"])]),
+    ]
+    council = topics["example-council"]
+    assert [a.title for a in council.articles] == [
+        "Example article 4",
+        "Example article 3",
+        "Example article 2",
+        "Example article 1",
+    ]
+    assert council.developments[1].heading == "Town hall vote"
+    assert council.developments[1].excerpt == "The vote at the town hall was delayed."
+    # a whole-article development shows the lead as its excerpt
+    assert council.developments[2].section is None
+    assert council.developments[2].excerpt == "A synthetic lead that names no topic."
+
+
+def test_hub_key_points_are_those_that_concern_the_topic(linked):
+    _, context = linked
+    topics = context["topics_by_slug"]
+    assert topics["example-harbour"].key_points == ["The harbour reopened."]
+    assert topics["example-council"].key_points == ["A <em>council</em> vote is due."]
+    assert topics["example-bridge"].key_points == []
+
+
+def test_related_topics_are_those_sharing_articles(linked):
+    _, context = linked
+    council = context["topics_by_slug"]["example-council"]
+    assert [(r.topic.slug, r.shared) for r in council.related_topics] == [
+        ("example-bridge", 2),
+        ("example-harbour", 2),
+    ]
+    bridge = context["topics_by_slug"]["example-bridge"]
+    assert [(r.topic.slug, r.shared) for r in bridge.related_topics] == [
+        ("example-council", 2),
+        ("example-harbour", 1),
+    ]
+
+
+def test_related_coverage_on_the_corpus(linked):
+    articles, _ = linked
+    related = articles["Example article 4"].related_coverage
+    # article 1 shares two topics (harbour, council) and outranks newer articles sharing one
+    assert [(r.article.title, _slugs(r.shared_topics)) for r in related] == [
+        ("Example article 1", ["example-harbour", "example-council"]),
+        ("Example article 3", ["example-council"]),
+        ("Example article 2", ["example-council"]),
+    ]
+    assert articles["Example article 5"].related_coverage == []
+
+
+def test_previous_and_next_development_within_each_topic(linked):
+    articles, _ = linked
+    [council] = articles["Example article 3"].topic_neighbours
+    assert council.topic.slug == "example-council"
+    assert council.previous.url == "2026/03/02/example-2/"
+    assert council.next.url == "2026/03/03/example-4/#council-meeting"
+    newest = {n.topic.slug: n for n in articles["Example article 4"].topic_neighbours}
+    assert newest["example-harbour"].next is None
+    assert newest["example-harbour"].previous.url == "2026/03/01/example-1/#harbour-works"
+
+
+def _article(title: str, day: int, hour: int = 12) -> SimpleNamespace:
+    return SimpleNamespace(title=title, date=dt.datetime(2026, 3, day, hour, tzinfo=dt.UTC))
+
+
+def test_related_coverage_ranks_by_shared_topics_then_recency_then_title():
+    red, blue, green = (Topic(slug, slug.title(), "x.md") for slug in ("red", "blue", "green"))
+    reading = _article("Example article 0", 10)
+    both_old = _article("Example article 1", 1)
+    red_new = _article("Example article 2", 9)
+    blue_new_b = _article("Example article 4", 8)
+    blue_new_a = _article("Example article 3", 8)
+    three = _article("Example article 5", 2)
+    unrelated = _article("Example article 6", 11)
+    reading.topics = [red, blue, green]
+    red.articles = [red_new, reading, three, both_old]
+    blue.articles = [reading, blue_new_a, blue_new_b, three, both_old]
+    green.articles = [reading, three, unrelated]
+    unrelated.topics = [green]
+    ranked = related_coverage(reading, limit=10)
+    assert [(r.article.title, len(r.shared_topics)) for r in ranked] == [
+        ("Example article 5", 3),
+        ("Example article 1", 2),
+        ("Example article 6", 1),  # newest of those sharing one topic
+        ("Example article 2", 1),
+        ("Example article 3", 1),  # same time as article 4: by title
+        ("Example article 4", 1),
+    ]
+    assert [r.article.title for r in related_coverage(reading, limit=2)] == [
+        "Example article 5",
+        "Example article 1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "matches"),
+    [
+        ("The UN said", True),
+        ("the un’s envoy", True),  # typographic apostrophe, any case
+        ("UNRWA said", False),  # whole words only
+        ("Rafah\ncrossing", True),  # line breaks count as spaces
+        ("the Rafah crossing-point", True),  # a hyphen ends a word
+        ("the bridge club met", False),  # exclude phrase
+        ("no match at all", False),
+    ],
+)
+def test_phrase_rules(text, matches):
+    topic = Topic(
+        "example",
+        "Example",
+        "x.md",
+        phrases=("UN", "Rafah crossing", "bridge"),
+        exclude_phrases=("bridge club",),
+    )
+    assert TopicRules.of(topic).matches_text(text) is matches
