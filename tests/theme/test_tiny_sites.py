@@ -65,3 +65,47 @@ def test_every_built_site_gets_a_search_index(build_site: BuildSite) -> None:
 def test_a_failed_index_is_an_error_naming_pagefind(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="Pagefind failed"):
         build_search_index(tmp_path)  # no HTML at all: Pagefind refuses
+
+
+def _topic_article(number: int, day: int, heading: str, text: str, point: str) -> str:
+    return (
+        f"---\ntitle: Example article {number}\n"
+        f"date: 2026-03-{day:02d}T09:00:00+00:00\n"
+        f"key_points:\n  - {point}\n---\n\nSynthetic lead {number}.\n\n## {heading}\n\n{text}\n"
+    )
+
+
+def test_home_digest_groups_the_latest_developments_by_topic(build_site: BuildSite) -> None:
+    files = {
+        "topics/example-alpha.md": "---\ntitle: Example alpha\nphrases: [alphaword]\n---\nAlpha.\n",
+        "topics/example-beta.md": "---\ntitle: Example beta\nphrases: [betaword]\n---\nBeta.\n",
+        "topics/example-gamma.md": "---\ntitle: Example gamma\nphrases: [gammaword]\n---\nNone.\n",
+        "articles/example-1.md": _topic_article(
+            1, 1, "Alpha one", "An alphaword.", "Alphaword one."
+        ),
+        "articles/example-2.md": _topic_article(2, 2, "Beta two", "A betaword.", "Betaword two."),
+        "articles/example-3.md": _topic_article(
+            3, 3, "Alpha three", "An alphaword.", "Alphaword 3."
+        ),
+    }
+    output, problems = build_site(files)
+    assert problems == []
+    home = parse(output / "index.html")
+    topics = home.select("section.digest .digest-topic")
+    # newest development first; a topic with no article is left out
+    assert [t.h3.get_text(strip=True) for t in topics] == ["Example alpha", "Example beta"]
+    alpha = topics[0]
+    assert alpha.h3.a["href"] == "./topics/example-alpha/"
+    assert [li.get_text(strip=True) for li in alpha.select(".digest-points li")] == [
+        "Alphaword 3.",
+        "Alphaword one.",
+    ]
+    articles = alpha.select(".digest-links > li > a")
+    assert [a.get_text() for a in articles] == ["Example article 3", "Example article 1"]
+    sections = [a["href"] for a in alpha.select(".digest-sections a")]
+    assert sections == [
+        "./2026/03/03/example-article-3/#alpha-three",
+        "./2026/03/01/example-article-1/#alpha-one",
+    ]
+    # the digest is on the first page only; the latest articles follow it
+    assert home.select_one("section.digest ~ section.latest") is not None
