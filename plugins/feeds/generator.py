@@ -40,6 +40,9 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
 
     def generate_context(self) -> None:
         self.feed_settings: FeedSettings = read_feed_settings(self.settings)
+        # An article appears in the site feed and in each of its topics' feeds; its entry
+        # (rendered, parsed, made absolute) is built once per build, on this instance.
+        self._entries: dict[int, FeedEntry] = {}
         self.env.filters.update({"xml_text": xml_text, "rfc3339": rfc3339, "rfc822": rfc822})
 
     def plan(self) -> None:
@@ -70,11 +73,17 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
 
     def _article_entries(self, articles: Iterable[Any]) -> list[FeedEntry]:
         newest = sorted(articles, key=lambda article: article.date, reverse=True)
-        settings = self.feed_settings
-        return [
-            article_entry(article, settings.id_authority, settings.site_url, self._article_html)
-            for article in newest[: settings.max_items]
-        ]
+        return [self._article_entry(article) for article in newest[: self.feed_settings.max_items]]
+
+    def _article_entry(self, article: Any) -> FeedEntry:
+        entry = self._entries.get(id(article))
+        if entry is None:
+            settings = self.feed_settings
+            entry = article_entry(
+                article, settings.id_authority, settings.site_url, self._article_html
+            )
+            self._entries[id(article)] = entry
+        return entry
 
     def _edition_entries(self) -> list[FeedEntry]:
         editions: Sequence[Any] = self.context.get("editions") or ()

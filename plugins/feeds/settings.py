@@ -97,7 +97,8 @@ def read_feed_settings(settings: Mapping[str, Any]) -> FeedSettings:
 def _reject_unknown_keys(settings: Mapping[str, Any]) -> None:
     known = set(DEFAULTS)
     for key in settings:
-        if key.startswith("FEEDS_") and key not in known:
+        # FEEDS_* are ours alone; FEED_* are Pelican's too, except the FEED_ID_* family.
+        if key.startswith(("FEEDS_", "FEED_ID")) and key not in known:
             close = difflib.get_close_matches(key, sorted(known), n=1)
             hint = f"did you mean {close[0]}?" if close else f"known: {', '.join(sorted(known))}"
             raise FeedSettingsError(f"unknown setting {key} ({hint})")

@@ -8,7 +8,14 @@ from pathlib import Path
 import feedparser
 import pytest
 from jinja2 import Environment, FileSystemLoader
-from tests.feeds.synthetic_sites import CORPUS, ROOT, SYNTHETIC_PLUGINS, article
+from tests.feeds.feed_checks import check_all_feeds
+from tests.feeds.synthetic_sites import (
+    CORPUS,
+    ROOT,
+    SYNTHETIC_PLUGINS,
+    SYNTHETIC_TOPICS,
+    article,
+)
 
 from feeds import plan_feeds
 from feeds.generator import xml_text
@@ -124,6 +131,17 @@ def test_without_topics_only_the_site_and_editions_feeds_are_written(synthetic_s
     assert all(not entry.get("tags") for entry in _entries(output).values())
 
 
+def test_a_topic_without_articles_still_has_valid_empty_feeds(synthetic_site):
+    topics = {**SYNTHETIC_TOPICS, "example-empty": "Example topic Empty"}
+    output = synthetic_site(SYNTHETIC_TOPICS=topics)
+    empty = feedparser.parse((output / "feeds/topics/example-empty.atom.xml").read_bytes())
+    assert empty.bozo == 0 and empty.entries == []
+    # Its date is the site's latest change, not the build time: rebuilds stay identical.
+    assert empty.feed.updated == "2026-01-26T08:00:00+00:00"
+    assert _json(output, "topics/example-empty") == {}
+    check_all_feeds(output, SITE)
+
+
 def test_feeds_max_items_keeps_the_newest(synthetic_site):
     output = synthetic_site(FEEDS_MAX_ITEMS=2)
     titles = [e.title for e in feedparser.parse(output / "feeds/all.rss.xml").entries]
@@ -183,6 +201,10 @@ def test_a_topic_page_advertises_its_topic_feeds_too(head_links):
         ({"FEED_ID_AUTHORITY": "example.org"}, "'<domain or email you own>,<year or date>'"),
         ({"FEEDS_MAX_ITEM": 3}, "unknown setting FEEDS_MAX_ITEM (did you mean FEEDS_MAX_ITEMS?)"),
         ({"FEEDS_MAX_ITEMS": 0}, "FEEDS_MAX_ITEMS = 0 must be a whole number of at least 1"),
+        (
+            {"FEED_ID_AUTHORTY": "x"},
+            "unknown setting FEED_ID_AUTHORTY (did you mean FEED_ID_AUTHORITY?)",
+        ),
         ({"FEED_ALL_ATOM": "feeds/all.atom.xml"}, "set FEED_ALL_ATOM = None"),
     ],
 )
