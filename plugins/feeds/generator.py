@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from bs4 import BeautifulSoup
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
@@ -98,7 +99,7 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         key_points = getattr(article, "key_points", None) or []
         # When the key points were written in the body (::: key-points), the box is
         # already part of the content; it is added only when it came from front matter.
-        if 'class="key-points"' in content:
+        if key_points and BeautifulSoup(content, "html.parser").select_one(".key-points"):
             key_points = []
         template = self.env.get_template("feeds/entry_content.html")
         return str(

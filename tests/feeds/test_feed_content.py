@@ -50,6 +50,17 @@ def test_entries_are_newest_first_with_key_points_then_the_body(synthetic_site):
     assert "First point of article one." in _json(output)["example-article-1"]["content_html"]
 
 
+def test_key_points_already_in_the_body_are_not_repeated(synthetic_site):
+    body = '<aside class="key-points box"><ul><li>Point in the body.</li></ul></aside>\n\nText.'
+    files = {
+        "articles/one.md": article(
+            1, "2026-01-23T09:00:00+00:00", extra="key_points:\n  - Point in the body.", body=body
+        )
+    }
+    content = _entries(synthetic_site(files))["example-article-1"].content[0].value
+    assert content.count("Point in the body.") == 1
+
+
 def test_links_and_images_in_the_content_are_absolute(synthetic_site):
     output = synthetic_site()
     second = _entries(output)["example-article-2"].content[0].value
