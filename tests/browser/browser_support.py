@@ -24,11 +24,20 @@ AXE_JS = TOOLS / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
-def missing(reason: str) -> None:
-    """Skip with a one-line reason locally; under CI a missing tool is a failure."""
+def missing(reason: str, *, module: bool = False) -> None:
+    """Skip with a one-line reason locally; under CI a missing tool is a failure.
+
+    ``module=True`` skips a whole test module at import, so the reason is said once.
+    """
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: browser tests must run)", pytrace=False)
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=module)
+
+
+def require_chromium() -> None:
+    """Called at the top of each browser test module."""
+    if not CHROMIUM.is_file():
+        missing(f"no {CHROMIUM}: apt-get install chromium (to run the browser tests)", module=True)
 
 
 @dataclass

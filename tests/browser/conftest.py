@@ -71,7 +71,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.is_file():
-        missing("no /usr/bin/chromium: apt-get install chromium (to run the browser tests)")
+        missing(f"no {CHROMIUM}: apt-get install chromium (to run the browser tests)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
