@@ -10,6 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+# What the pages must live with: nothing from other origins, no inline script or style.
+# Pagefind compiles WebAssembly, which script-src has to allow explicitly.
+CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -63,8 +66,7 @@ def _is_local(url: str, base: str) -> bool:
 
 
 def open_visit(browser: object, base: str, **context_options: object) -> tuple[object, Visit]:
-    # bypass_csp: the axe script is injected inline; the site's own policy is not under test.
-    context = browser.new_context(bypass_csp=True, **context_options)
+    context = browser.new_context(**context_options)
     page = context.new_page()
     visit = Visit(page=page, base=base)
 

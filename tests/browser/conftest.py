@@ -19,6 +19,7 @@ from browser_support import (
     AXE_JS,
     CHROMIUM,
     CHROMIUM_ARGS,
+    CONTENT_SECURITY_POLICY,
     Visit,
     finish,
     missing,
@@ -38,6 +39,11 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        # Served under a strict policy, a violation is a console error and fails the test.
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # Like a static host: a missing address gets the site's own 404 page.
@@ -84,6 +90,16 @@ def browser() -> Iterator[object]:
 def visit(browser: object, site_url: str) -> Iterator[Visit]:
     """A fresh desktop-sized tab; fails the test if a page reached out or logged an error."""
     context, current = open_visit(browser, site_url, viewport={"width": 1280, "height": 900})
+    yield current
+    finish(context, current)
+
+
+@pytest.fixture
+def audit_visit(browser: object, site_url: str) -> Iterator[Visit]:
+    """Like ``visit``, but the served policy is bypassed so that axe can be injected inline."""
+    context, current = open_visit(
+        browser, site_url, viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
     yield current
     finish(context, current)
 

@@ -90,20 +90,20 @@ def test_search_from_the_header_finds_the_seed_article(visit: Visit, built_site:
     # typing a new query updates the results and the address
     search = page.locator("main input[type=search]")
     search.fill("zzzexamplenothing")
-    page.wait_for_function("document.querySelectorAll('.search-result').length === 0")
+    page.wait_for_function("() => document.querySelectorAll('.search-result').length === 0")
     assert "No results" in page.locator("[data-search-status]").inner_text()
 
 
 def test_main_pages_have_no_serious_accessibility_violations(
-    visit: Visit, built_site: Path, axe_script: Path
+    audit_visit: Visit, built_site: Path, axe_script: Path
 ) -> None:
     checked = []
     for name, path in main_pages(built_site).items():
-        visit.open(path)
+        audit_visit.open(path)
         if name == "search":
-            visit.page.locator(".search-result").first.wait_for()
-        visit.page.add_script_tag(path=str(axe_script))
-        result = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            audit_visit.page.locator(".search-result").first.wait_for()
+        audit_visit.page.add_script_tag(path=str(axe_script))
+        result = audit_visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         serious = [
             {
                 "rule": violation["id"],
@@ -117,8 +117,10 @@ def test_main_pages_have_no_serious_accessibility_violations(
         checked.append(name)
     assert {"home", "article", "hub", "topic-index"} <= set(checked)
     # the check can fail: an unlabelled button is a critical violation
-    visit.page.evaluate("document.querySelector('main').append(document.createElement('button'))")
-    result = visit.page.evaluate("axe.run(document, {runOnly: ['button-name']})")
+    audit_visit.page.evaluate(
+        "document.querySelector('main').append(document.createElement('button'))"
+    )
+    result = audit_visit.page.evaluate("axe.run(document, {runOnly: ['button-name']})")
     assert [v["impact"] for v in result["violations"]] == ["critical"]
 
 
