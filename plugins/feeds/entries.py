@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from markupsafe import Markup
+
 from feeds.absolute_urls import absolutise
 from feeds.ids import article_id, edition_id
 
-__all__ = ["FeedEntry", "article_entry", "edition_entry", "updated_of"]
+__all__ = ["FeedEntry", "article_entry", "edition_entry", "plain", "updated_of"]
 
 RenderContent = Callable[[Any, str], str]
 """Renders an item's entry HTML (a template) given the site's absolute base URL."""
@@ -38,6 +40,11 @@ def updated_of(article: Any) -> datetime:
     return modified if modified is not None and modified > published else published
 
 
+def plain(html_text: object) -> str:
+    """Pelican's titles and names are HTML; feeds want text (as Pelican's own feeds do)."""
+    return Markup(str(html_text)).striptags()
+
+
 def _local_day(moment: datetime) -> date:
     return moment.date()
 
@@ -51,13 +58,13 @@ def article_entry(
     return FeedEntry(
         id=article_id(authority, _local_day(article.date), article.slug),
         url=page_url,
-        title=str(article.title),
+        title=plain(article.title),
         published=article.date,
         updated=updated_of(article),
         content_html=absolutise(render_content(article, site_url), page_url),
         summary_html=absolutise(str(summary), page_url) if summary else "",
         categories=tuple(str(topic.title) for topic in getattr(article, "topics", None) or ()),
-        authors=tuple(str(author.name) for author in getattr(article, "authors", None) or ()),
+        authors=tuple(plain(author.name) for author in getattr(article, "authors", None) or ()),
     )
 
 
