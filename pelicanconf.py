@@ -39,6 +39,9 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_CATEGORY = "news"
+# With CATEGORY_SAVE_AS empty Pelican gives no article a category, and then crashes
+# writing any draft (generate_drafts reads draft.category): set it for every article.
+DEFAULT_METADATA = {"category": DEFAULT_CATEGORY}
 USE_FOLDER_AS_CATEGORY = False
 SLUGIFY_SOURCE = "title"
 

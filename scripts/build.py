@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -39,7 +40,12 @@ _PELICAN_ECHOES = (
     "There are ",
     "Unable to find ",
     "Unknown status ",
+    "Unable to generate valid slug ",
 )
+# Echoes that name a link or tag (their last argument) rather than a file.
+_NAMING_ECHOES = ("Unable to find ", "Unable to generate valid slug ")
+# "content/articles/x.md:12: ..." -- our message format, however it was logged.
+_LOCATED = re.compile(r"^(?P<path>[^\s:]+\.\w+)(?::\d+)?: ")
 
 
 def _content_error_path(record: logging.LogRecord) -> str | None:
@@ -71,19 +77,30 @@ class ProblemCollector(logging.Handler):
         problem = f"{record.levelname.lower()}: {message}"
         self.problems.append(problem)
         path = _content_error_path(record)
+        located = _LOCATED.match(message)
+        if path is None and located and not record.name.startswith("pelican"):
+            path = located.group("path")
         if path is not None:
             self._reported_files.add(path)
             self._our_messages.append(message)
         elif record.name.startswith("pelican") and message.startswith(_PELICAN_ECHOES):
             args = record.args if isinstance(record.args, tuple) else ()
             named = [str(arg) for arg in args if not isinstance(arg, int | float)]
-            self._echo_candidates.append((problem, named, message.startswith("Unable to find")))
+            if message.startswith(_NAMING_ECHOES):
+                self._echo_candidates.append((problem, named[-1:], True))
+            else:
+                self._echo_candidates.append((problem, named, False))
 
     def drop_echoes(self) -> None:
         """Leave out Pelican's messages about files or links we reported ourselves."""
         for problem, named, is_link in self._echo_candidates:
             if is_link:
-                echo = any(f"{arg}" in ours for arg in named for ours in self._our_messages)
+                # Named as written ('x.md#a') or as repr ('' for an empty tag name).
+                echo = any(
+                    (arg and arg in ours) or repr(arg) in ours
+                    for arg in named
+                    for ours in self._our_messages
+                )
             else:
                 echo = any(_same_file(arg, path) for arg in named for path in self._reported_files)
             if echo and problem in self.problems:

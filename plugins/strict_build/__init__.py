@@ -1,5 +1,7 @@
 """Strict builds: problems Pelican would let through become errors that name the file.
 
+    plain_metadata  front-matter text made safe to print anywhere (no markup)
+    required    a missing title or date, said with the fix
     locations   an unsafe slug, save_as or url (path traversal, look-alike characters)
     collisions  two sources that would write the same output file
     links       {filename} links to missing files, #anchors to missing headings
@@ -20,6 +22,8 @@ from markdown_reader import configure_markdown
 from strict_build.ledger import SourceLedger, Tally, record_written, sources_tallied
 from strict_build.links import collect_links_plugin
 from strict_build.locations import report_unsafe_location
+from strict_build.plain_metadata import make_metadata_plain
+from strict_build.required import report_missing_metadata
 from strict_build.site_checks import check_site
 
 __all__ = ["SourceLedger", "Tally", "register", "sources_tallied"]
@@ -39,7 +43,10 @@ def _ledger_generator(pelican: Any) -> type[SourceLedger]:
 
 def register() -> None:
     configure_markdown.connect(_add_link_collector)
+    signals.article_generator_context.connect(make_metadata_plain)
+    signals.page_generator_context.connect(make_metadata_plain)
     signals.content_object_init.connect(report_unsafe_location)
+    signals.content_object_init.connect(report_missing_metadata)
     signals.get_generators.connect(_ledger_generator)
     signals.all_generators_finalized.connect(check_site)
     signals.content_written.connect(record_written)

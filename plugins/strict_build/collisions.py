@@ -64,7 +64,7 @@ def duplicate_slug_errors(
 ) -> list[ContentError]:
     """Articles of one language sharing a slug (Pelican would take them for translations).
 
-    Sources in ``already`` (reported as collisions) are left out: one message each.
+    Sources in ``already`` (reported as collisions) get no second message.
     """
     groups: dict[tuple[str, str], list[Any]] = {}
     for content in contents:
@@ -72,19 +72,20 @@ def duplicate_slug_errors(
         groups.setdefault(key, []).append(content)
     errors = []
     for (slug, _), group in sorted(groups.items()):
-        paths = sorted(display_path(c.source_path, settings) for c in group)
-        if len(group) < 2 or not slug or set(paths) & already:
+        if len(group) < 2 or not slug:
             continue
         first = min(group, key=lambda c: display_path(c.source_path, settings))
+        first_path = display_path(first.source_path, settings)
         for content in group:
-            if content is first:
+            path = display_path(content.source_path, settings)
+            if content is first or path in already:
                 continue
             errors.append(
                 ContentError(
-                    display_path(content.source_path, settings),
-                    f"has the slug {slug!r}, as does {paths[0]}",
+                    path,
+                    f"has the slug {slug!r}, as does {first_path}",
                     line=metadata_line(content.source_path, "slug"),
-                    hint="give each article its own slug (a slug names one story)",
+                    hint="give each article its own slug",
                 )
             )
     return errors

@@ -50,6 +50,8 @@ def _path_problem(key: str, value: str) -> str | None:
         return None
     if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
         return f"{key} {value!r} is an absolute path"
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
+        return f"{key} {value!r} starts with a URL scheme"
     if "\\" in value or any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value):
         return f"{key} {value!r} contains backslashes or invisible characters"
     if ".." in posixpath.normpath(value).split("/") or ".." in value.split("/"):
@@ -61,6 +63,8 @@ def location_errors(content: Content) -> list[FrontMatterError]:
     """The problems with where ``content`` would be written or linked, if any."""
     if isinstance(content, Static) or not getattr(content, "source_path", None):
         return []
+    if not getattr(content, "slug", None):
+        return []  # no title to make a slug from: reported as a missing title
     settings = content.settings
     path = display_path(content.source_path, settings)
     errors = []

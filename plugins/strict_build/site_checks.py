@@ -146,6 +146,31 @@ def _silent_drop_errors(
     return errors
 
 
+def _name_errors(contents: list[Any], settings: Mapping[str, Any]) -> list[ContentError]:
+    """Tags and authors that make no URL (Pelican warns without naming the file)."""
+    errors = []
+    for content in contents:
+        for key in ("tags", "authors"):
+            for item in getattr(content, key, None) or []:
+                if getattr(item, "slug", None):
+                    continue
+                kind = key.removesuffix("s")
+                problem = (
+                    "has no letters or digits to make its page's URL from"
+                    if item.name
+                    else "is empty once the HTML in it is removed"
+                )
+                errors.append(
+                    ContentError(
+                        display_path(content.source_path, settings),
+                        f"{kind} {item.name!r} {problem}",
+                        line=metadata_line(content.source_path, key),
+                        hint=f"write the {kind} as plain words",
+                    )
+                )
+    return errors
+
+
 def check_site(generators: list[Any]) -> None:
     """``all_generators_finalized`` receiver: the checks, then the ledger's expectations."""
     ledger = next((g for g in generators if isinstance(g, SourceLedger)), None)
@@ -179,6 +204,7 @@ def check_site(generators: list[Any]) -> None:
         for names in _STATUS_GROUPS[3:] if is_pages else _STATUS_GROUPS[:3]:
             group = [c for name in names for c in getattr(generator, name, []) or []]
             problems.extend(duplicate_slug_errors(group, settings, collided))
+    problems.extend(_name_errors(contents, settings))
     problems.extend(
         link_errors(
             [c for c in placed if id(c) not in remove],
