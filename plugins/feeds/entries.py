@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from feeds.absolute_urls import absolutise
+from feeds.entry_html import absolutise
 from feeds.ids import article_id, edition_id
 
 __all__ = ["FeedEntry", "article_entry", "edition_entry", "plain", "updated_of"]

@@ -1,7 +1,9 @@
-"""Make every link and media address in an HTML fragment absolute, for feed readers.
+"""Prepare an entry's HTML for feed readers, which show it away from the site.
 
-Feed readers show entries away from the site, so ``/2026/…`` or ``#section`` would
-point nowhere. The fragment is parsed with a real HTML parser; only URL attributes change.
+Every link and media address is made absolute (``/2026/…`` or ``#section`` would point
+nowhere), and the page's own chrome is dropped: elements hidden from assistive
+technology (``aria-hidden="true"``, e.g. the ``#`` section anchors) are navigation aids
+of the web page, not content. The fragment is parsed with a real HTML parser.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ def absolutise(html: str, base: str) -> str:
     if not html or not base:
         return html
     soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select('[aria-hidden="true"]'):
+        hidden.decompose()
     for element in soup.find_all(True):
         if not isinstance(element, Tag):
             continue

@@ -1,10 +1,10 @@
-"""Relative URLs in entry HTML are resolved against the page's own address."""
+"""Entry HTML for feed readers: absolute URLs, without the page's aria-hidden chrome."""
 
 from __future__ import annotations
 
 import pytest
 
-from feeds.absolute_urls import absolutise
+from feeds.entry_html import absolutise
 
 ROOT = "https://news.example.org/"
 PAGE = f"{ROOT}2026/01/24/example-article-2/"
@@ -38,3 +38,10 @@ def test_relative_urls_become_absolute(html, expected):
 
 def test_the_preview_build_resolves_against_the_root_relative_page():
     assert absolutise('<a href="#s">x</a>', "/2026/01/24/a/") == '<a href="/2026/01/24/a/#s">x</a>'
+
+
+def test_the_page_s_hidden_section_anchors_are_left_out():
+    html = (
+        '<h2 id="later">Later <a aria-hidden="true" class="heading-anchor" href="#later">#</a></h2>'
+    )
+    assert absolutise(html, PAGE) == '<h2 id="later">Later </h2>'
