@@ -29,8 +29,12 @@ def test_every_page_has_a_title_a_description_and_a_language(built_site: Path) -
 
 
 def test_titles_and_descriptions_differ_between_pages(built_site: Path) -> None:
-    titles = [parse(path).title.get_text(strip=True) for path in html_pages(built_site)]
+    soups = [parse(path) for path in html_pages(built_site)]
+    titles = [soup.title.get_text(strip=True) for soup in soups]
     assert len(set(titles)) == len(titles), titles
+    descriptions = [soup.find("meta", attrs={"name": "description"})["content"] for soup in soups]
+    repeated = {text for text in descriptions if descriptions.count(text) > 1}
+    assert not repeated, repeated
 
 
 def test_every_page_has_landmarks_a_skip_link_and_one_h1(built_site: Path) -> None:

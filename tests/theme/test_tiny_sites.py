@@ -54,6 +54,8 @@ def test_home_is_paginated_with_newer_and_older_links(build_site: BuildSite) -> 
     page_two = parse(output / older.removeprefix("./") / "index.html")
     assert [a.get_text() for a in page_two.select(".teaser-title a")] == ["Example article 1"]
     assert page_two.select_one("section.latest h2").get_text() == "Older articles"
+    assert page_two.find("meta", attrs={"name": "description"})["content"].endswith("page 2.")
+    assert page_two.title.get_text() != home.title.get_text()
 
 
 def test_every_built_site_gets_a_search_index(build_site: BuildSite) -> None:

@@ -57,9 +57,8 @@
     heading.appendChild(link);
     item.appendChild(heading);
     var date = data.meta && data.meta.date;
-    var kind = data.meta && data.meta.kind;
-    if (date || kind) {
-      item.appendChild(element("p", "meta", [kind, date].filter(Boolean).join(" · ")));
+    if (date) {
+      item.appendChild(element("p", "meta", date));
     }
     var excerpt = element("p", "search-result-excerpt");
     excerpt.appendChild(excerptNodes(data.excerpt || ""));
