@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import logging
 import os
 import re
@@ -97,7 +98,7 @@ class ProblemCollector(logging.Handler):
             if is_link:
                 # Named as written ('x.md#a') or as repr ('' for an empty tag name).
                 echo = any(
-                    (arg and arg in ours) or repr(arg) in ours
+                    (arg and (arg in ours or html.unescape(arg) in ours)) or repr(arg) in ours
                     for arg in named
                     for ours in self._our_messages
                 )

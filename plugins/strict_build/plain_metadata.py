@@ -12,8 +12,8 @@ nothing, even inside an attribute; ``|e`` leaves it as it is (no double escaping
 ``|striptags`` gives the text back (which templates then escape with ``|e``).
 Values without those characters are left exactly as written.
 
-A title's slug is still made from the title as written (Pelican's slugify strips
-tags), so URLs do not change.
+Pelican makes a title's slug from its text (its slugify strips tags and unescapes), so
+slugs of ordinary titles do not change; a script's text no longer ends up in a URL.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from typing import Any
 import nh3
 from markupsafe import Markup
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import slugify
 
 # The fields that are text to show (data fields such as URLs are the owning plugin's).
 TEXT_FIELDS = frozenset({"title", "subtitle", "dateline", "key_points", "tags", "authors"})
@@ -52,25 +51,10 @@ def _plain(value: Any, settings: Mapping[str, Any]) -> Any:
     return value
 
 
-def _title_slug(title: str, settings: Mapping[str, Any]) -> str:
-    return str(
-        slugify(
-            title,
-            regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-        )
-    )
-
-
 def make_metadata_plain(sender: Any, metadata: dict[str, Any] | None = None) -> None:
     """``article_generator_context``/``page_generator_context`` receiver (edits in place)."""
     if metadata is None:
         return
     settings: Mapping[str, Any] = getattr(sender, "settings", {})
-    title = metadata.get("title")
     for key in TEXT_FIELDS & metadata.keys():
         metadata[key] = _plain(metadata[key], settings)
-    changed = isinstance(title, str) and metadata.get("title") is not title
-    if changed and "slug" not in metadata and settings.get("SLUGIFY_SOURCE") == "title":
-        metadata["slug"] = _title_slug(str(title), settings)

@@ -8,6 +8,7 @@ taken out of the generators' lists, so Pelican never writes them.
 from __future__ import annotations
 
 import fnmatch
+import html
 import logging
 import os
 from collections.abc import Iterable, Mapping
@@ -163,7 +164,7 @@ def _name_errors(contents: list[Any], settings: Mapping[str, Any]) -> list[Conte
                 errors.append(
                     ContentError(
                         display_path(content.source_path, settings),
-                        f"{kind} {item.name!r} {problem}",
+                        f"{kind} {html.unescape(str(item.name))!r} {problem}",
                         line=metadata_line(content.source_path, key),
                         hint=f"write the {kind} as plain words",
                     )

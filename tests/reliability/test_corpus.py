@@ -1,0 +1,102 @@
+"""The bad-input corpus: each input gets its expected outcome, and nothing is lost.
+
+One build holds the whole corpus (outcomes are independent, and each message names
+its file); a second build holds only the inputs that must come out as pages, which
+must then build cleanly and run nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from executable_constructs import site_problems
+from reliability_corpus import CORPUS, expected_outcomes
+
+EXPECTED = expected_outcomes()
+ERRORS = {name: row for name, row in EXPECTED.items() if row["outcome"] == "error"}
+SAFE = [name for name, row in EXPECTED.items() if row["outcome"] in {"written", "draft", "hidden"}]
+COUNTED = [name for name in EXPECTED if name.startswith(("articles/", "pages/"))]
+
+
+def test_the_corpus_has_forty_inputs_each_with_an_expected_outcome():
+    files = {p.relative_to(CORPUS).as_posix() for p in CORPUS.rglob("*") if p.is_file()}
+    files.discard("expected.yaml")
+    assert files == set(EXPECTED), "every corpus file needs a row in expected.yaml, and back"
+    assert len(files) >= 40
+    assert {row["outcome"] for row in EXPECTED.values()} <= {
+        "error",
+        "written",
+        "draft",
+        "hidden",
+        "topic",
+    }
+
+
+def test_each_bad_input_is_reported_naming_its_file_and_line(build_corpus):
+    result = build_corpus(EXPECTED)
+    assert result.problems, "a corpus full of errors must fail the build"
+    assert not (result.output / "index.html").exists(), "a failed build writes no output"
+    for name, row in ERRORS.items():
+        location = f"content/{name}" + (f":{row['line']}" if "line" in row else "")
+        pattern = re.compile(rf"^error: {re.escape(location)}: .*{re.escape(row['message'])}")
+        assert any(pattern.search(p) for p in result.problems), (
+            f"no error for {location} saying {row['message']!r}:\n" + "\n".join(result.problems)
+        )
+    for problem in result.problems:
+        assert "Traceback" not in problem
+        named = re.match(r"^error: content/(\S+?)(:\d+)?: ", problem)
+        assert named, f"a problem that names no file: {problem}"
+        assert EXPECTED.get(named.group(1), {}).get("outcome") == "error", (
+            f"an error for an input that should have none: {problem}"
+        )
+
+
+def test_nothing_is_lost_every_source_is_counted_with_its_outcome(build_corpus):
+    result = build_corpus(EXPECTED)
+    tally = result.tally
+    assert tally.balanced, str(tally)
+    assert tally.lost == []
+    assert tally.outcomes == {f"content/{name}": EXPECTED[name]["outcome"] for name in COUNTED}
+    assert tally.read == len(COUNTED)
+    assert str(tally) == (
+        f"{len(COUNTED)} sources read = {tally.count('written')} pages written"
+        f" + {tally.count('draft')} drafts + {tally.count('hidden')} hidden"
+        f" + {tally.count('error')} with errors"
+    )
+
+
+TEN_THOUSAND_ITEMS = "---\ntitle: Example article 61\ndate: 2026-01-23\n---\n\n" + "".join(
+    f"- Item {n}\n" for n in range(10_000)
+)
+
+
+def test_inputs_with_safe_output_build_cleanly_and_nothing_in_the_site_can_run(build_corpus):
+    result = build_corpus(SAFE, {"articles/ten-thousand-items.md": TEN_THOUSAND_ITEMS})
+    assert result.problems == []
+    assert site_problems(result.output) == {}
+    outcomes = result.tally.outcomes
+    assert outcomes["content/articles/ten-thousand-items.md"] == "written"
+    for name in SAFE:
+        assert outcomes[f"content/{name}"] == EXPECTED[name]["outcome"]
+    items = next(result.output.glob("2026/01/23/example-article-61/index.html"))
+    assert (
+        len(BeautifulSoup(items.read_text(encoding="utf-8"), "html.parser").select("li")) >= 10_000
+    )
+
+
+def test_hostile_front_matter_is_shown_as_text_not_run(build_corpus):
+    result = build_corpus(["articles/xss-escaped-entities.md", "articles/xss-front-matter.md"])
+    assert result.problems == []
+    page = next(result.output.glob("2026/01/22/example-article-57*/index.html"))
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith(
+        "Example article 57 </title><script>alert('entity title')</script>"
+    )
+    assert soup.select_one("h1").get_text().strip().startswith("Example article 57 </title>")
+    description = soup.select_one('meta[name="description"]')["content"]
+    assert '" onmouseover="alert(4)' in description  # kept as text inside the attribute
+    assert not soup.select("[onmouseover], [onerror]")
+    tagged = next(result.output.glob("2026/01/22/*example-article-50/index.html"))
+    shown = BeautifulSoup(tagged.read_text(encoding="utf-8"), "html.parser")
+    assert shown.select_one("h1").get_text().strip() == "Example article 50"
