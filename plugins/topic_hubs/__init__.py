@@ -13,7 +13,7 @@ every article is read (``article_generator_finalized``) the plugin guarantees:
   ``url`` (``topics/<slug>/``), ``save_as`` (``topics/<slug>/index.html``),
   ``intro_html``, ``articles`` (newest first), ``developments`` (Development(article,
   section or None, date), newest first), ``timeline``, ``key_points``,
-  ``related_topics``; and ``context["topics_by_slug"]``.
+  ``related_topics``, ``hub_pages``; and ``context["topics_by_slug"]``.
 
 The TopicsGenerator then writes each hub (with ``topic`` in the template context, so
 the feeds partial advertises the topic's feeds) and the index ``topics/``. Problems
@@ -80,6 +80,7 @@ def link_topics(generator: Any) -> None:
         everything,
         related_limit=chosen.related_limit,
         key_points_limit=chosen.key_points,
+        hub_page_size=chosen.hub_page_size,
     )
     topics = sorted(loaded.topics, key=lambda topic: topic.title.casefold())
     generator.context["topics"] = topics

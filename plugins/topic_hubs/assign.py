@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from content_errors import TopicError
-from topic_hubs.matching import TopicRules
+from topic_hubs.matching import TopicRules, section_texts
 from topic_hubs.model import SectionTopics, Topic
 from topic_hubs.topic_files import display_path
 
@@ -55,12 +55,17 @@ def assign_topics(
         explicit = _known_slugs(metadata, "topics", **where)
         opted_out = _known_slugs(metadata, "no_topics", **where)
         sections: Sequence[dict[str, Any]] = getattr(article, "sections", None) or []
+        texts = section_texts(sections)
         matched: dict[str, list[dict[str, Any]]] = {}
         for rule in rules:
             slug = rule.topic.slug
             if slug in opted_out and slug not in explicit:
                 continue
-            found = rule.matching_sections(sections)
+            found = [
+                section
+                for section, text in zip(sections, texts, strict=True)
+                if rule.matches_normalised(text)
+            ]
             if found or slug in explicit:
                 matched[slug] = found
         position = {id(section): index for index, section in enumerate(sections)}
@@ -143,16 +148,15 @@ def _section_map(
     topics: Sequence[Topic],
     topic_sections: Mapping[str, list[dict[str, Any]]],
 ) -> list[SectionTopics]:
-    result = []
-    for section in sections:
-        marked = tuple(
-            topic
-            for topic in topics
-            if any(found is section for found in topic_sections.get(topic.slug, ()))
-        )
-        if marked:
-            result.append(SectionTopics(section, marked))
-    return result
+    marks: dict[int, list[Topic]] = {}
+    for topic in topics:
+        for section in topic_sections.get(topic.slug, ()):
+            marks.setdefault(id(section), []).append(topic)
+    return [
+        SectionTopics(section, tuple(marks[id(section)]))
+        for section in sections
+        if id(section) in marks
+    ]
 
 
 def _metadata_line(source_path: str, key: str) -> int | None:

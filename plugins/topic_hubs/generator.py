@@ -22,15 +22,17 @@ class TopicsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         relative = self.settings.get("RELATIVE_URLS", False)
         hub = self.get_template("topics/topic")
         for topic in topics:
-            writer.write_file(
-                topic.save_as,
-                hub,
-                self.context,
-                relative_urls=relative,
-                url=topic.url,
-                topic=topic,
-                page_name=f"topics/{topic.slug}",
-            )
+            for page in topic.hub_pages:
+                writer.write_file(
+                    page.save_as,
+                    hub,
+                    self.context,
+                    relative_urls=relative,
+                    url=page.url,
+                    topic=topic,
+                    hub_page=page,
+                    page_name=f"topics/{topic.slug}",
+                )
         writer.write_file(
             INDEX_SAVE_AS,
             self.get_template("topics/topics"),

@@ -18,13 +18,14 @@ from topic_hubs.model import (
     ArticleEntry,
     Day,
     Development,
+    HubPage,
     KeyPoint,
     Neighbours,
     RelatedTopic,
     Topic,
 )
 
-__all__ = ["RelatedArticle", "link_articles", "related_coverage"]
+__all__ = ["RelatedArticle", "RelatedRanking", "link_articles", "related_coverage"]
 
 
 @dataclass(frozen=True)
@@ -46,26 +47,36 @@ def link_articles(
     *,
     related_limit: int,
     key_points_limit: int,
+    hub_page_size: int = 0,
 ) -> None:
     """Fill each topic's articles, developments, timeline, key points and related topics;
     give each article of ``everything`` its ``related_coverage`` and ``topic_neighbours``."""
     newest = _newest_first(published)
+    members: dict[int, list[Any]] = {id(rule.topic): [] for rule in rules}
+    for article in newest:
+        for topic in article.topics:
+            members[id(topic)].append(article)
     for rule in rules:
         topic = rule.topic
-        topic.articles = [a for a in newest if topic in a.topics]
+        topic.articles = members[id(topic)]
         topic.developments = [
             development
             for article in topic.articles
             for development in _developments(topic, article)
         ]
         topic.timeline = _timeline(topic.developments)
+        topic.hub_pages = _hub_pages(topic, hub_page_size)
         topic.key_point_entries = _key_points(rule, topic.articles, key_points_limit)
     topics = [rule.topic for rule in rules]
-    for topic in topics:
-        topic.related_topics = _related_topics(topic, topics)
+    _link_related_topics(topics, newest)
+    ranking = RelatedRanking((article, article.topics) for article in newest)
+    positions = {
+        id(topic): {id(article): index for index, article in enumerate(topic.articles)}
+        for topic in topics
+    }
     for article in everything:
-        article.related_coverage = related_coverage(article, limit=related_limit)
-        article.topic_neighbours = _neighbours(article)
+        article.related_coverage = ranking.related_to(article, limit=related_limit)
+        article.topic_neighbours = _neighbours(article, positions)
 
 
 def _developments(topic: Topic, article: Any) -> list[Development]:
@@ -84,6 +95,22 @@ def _timeline(developments: Sequence[Development]) -> list[Day]:
     return days
 
 
+def _hub_pages(topic: Topic, page_size: int) -> list[HubPage]:
+    """The hub's timeline cut into pages of ``page_size`` articles (0: one page)."""
+    size = page_size or max(len(topic.articles), 1)
+    chunks = [topic.articles[start : start + size] for start in range(0, len(topic.articles), size)]
+    pages = [
+        HubPage(
+            topic,
+            number,
+            len(chunks) or 1,
+            _timeline([d for a in chunk for d in _developments(topic, a)]),
+        )
+        for number, chunk in enumerate(chunks, start=1)
+    ]
+    return pages or [HubPage(topic, 1, 1, [])]
+
+
 def _key_points(rule: TopicRules, articles: Sequence[Any], limit: int) -> list[KeyPoint]:
     """Key points that concern the topic, newest articles first, each said once."""
     seen: set[str] = set()
@@ -100,41 +127,84 @@ def _key_points(rule: TopicRules, articles: Sequence[Any], limit: int) -> list[K
     return points
 
 
-def _related_topics(topic: Topic, topics: Sequence[Topic]) -> list[RelatedTopic]:
-    mine = {id(article) for article in topic.articles}
-    related = []
-    for other in topics:
-        if other is topic:
-            continue
-        shared = sum(1 for article in other.articles if id(article) in mine)
-        if shared:
-            related.append(RelatedTopic(other, shared))
-    return sorted(related, key=lambda r: (-r.shared, r.topic.title.casefold()))
+def _link_related_topics(topics: Sequence[Topic], articles: Sequence[Any]) -> None:
+    shared: dict[tuple[int, int], int] = {}
+    for article in articles:
+        for one in article.topics:
+            for other in article.topics:
+                if one is not other:
+                    key = (id(one), id(other))
+                    shared[key] = shared.get(key, 0) + 1
+    for topic in topics:
+        related = [
+            RelatedTopic(other, shared[(id(topic), id(other))])
+            for other in topics
+            if (id(topic), id(other)) in shared
+        ]
+        topic.related_topics = sorted(related, key=lambda r: (-r.shared, r.topic.title.casefold()))
+
+
+def _rank_key(article: Any) -> tuple[float, str]:
+    return (-article.date.timestamp(), str(article.title))
+
+
+class RelatedRanking:
+    """Ranks other articles by the number of topics they share, then newest first, then
+    by title (a stable order for equals).
+
+    Articles are grouped by their exact set of topics, each group kept in rank order, so
+    ranking one article looks at the first few of each group instead of every article
+    of every topic it is in (which grows with the square of the archive).
+    """
+
+    def __init__(self, memberships: Iterable[tuple[Any, Iterable[Topic]]]) -> None:
+        """``memberships``: each article with the topics it is listed in."""
+        groups: dict[frozenset[int], list[Any]] = {}
+        for article, its_topics in memberships:
+            topics = frozenset(id(topic) for topic in its_topics)
+            if topics:
+                groups.setdefault(topics, []).append(article)
+        for members in groups.values():
+            members.sort(key=_rank_key)
+        self.groups = groups
+
+    def related_to(self, article: Any, *, limit: int) -> list[RelatedArticle]:
+        mine = [topic for topic in getattr(article, "topics", None) or []]
+        ids = {id(topic) for topic in mine}
+        candidates = []
+        for group, members in self.groups.items():
+            shared = len(group & ids)
+            if not shared:
+                continue
+            # The best `limit` of a group, plus one in case the article itself is among them.
+            for other in members[: limit + 1]:
+                if other is not article:
+                    candidates.append((-shared, *_rank_key(other), id(other), other, group))
+        candidates.sort(key=lambda c: c[:4])
+        return [
+            RelatedArticle(other, tuple(topic for topic in mine if id(topic) in group))
+            for *_, other, group in candidates[:limit]
+        ]
 
 
 def related_coverage(article: Any, *, limit: int) -> list[RelatedArticle]:
     """Other articles ranked by how many topics they share with ``article``, then newest
-    first (then by title, so equal ranks have a stable order); at most ``limit``."""
-    shared: dict[int, tuple[Any, list[Topic]]] = {}
+    first, then by title; at most ``limit``. (For one article; the build ranks them all
+    with one :class:`RelatedRanking`.)"""
+    memberships: dict[int, tuple[Any, list[Topic]]] = {}
     for topic in getattr(article, "topics", None) or []:
         for other in topic.articles:
-            if other is article:
-                continue
-            shared.setdefault(id(other), (other, []))[1].append(topic)
-    ranked = sorted(
-        shared.values(),
-        key=lambda item: (-len(item[1]), -item[0].date.timestamp(), str(item[0].title)),
-    )
-    return [RelatedArticle(other, tuple(topics)) for other, topics in ranked[:limit]]
+            memberships.setdefault(id(other), (other, []))[1].append(topic)
+    return RelatedRanking(memberships.values()).related_to(article, limit=limit)
 
 
-def _neighbours(article: Any) -> list[Neighbours]:
+def _neighbours(article: Any, positions: dict[int, dict[int, int]]) -> list[Neighbours]:
     """For each listed topic of the article: the older and the newer development."""
     result = []
     for topic in getattr(article, "topics", None) or []:
-        if article not in topic.articles:
+        index = positions[id(topic)].get(id(article))
+        if index is None:
             continue  # hidden or draft: not on the topic's timeline
-        index = topic.articles.index(article)
         older = topic.articles[index + 1] if index + 1 < len(topic.articles) else None
         newer = topic.articles[index - 1] if index > 0 else None
         result.append(

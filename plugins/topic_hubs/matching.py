@@ -8,7 +8,6 @@ run of white space count as their plain forms, so "UN’s" and "UN's" are the sa
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import Any
 
 from topic_hubs.model import Topic
 
-__all__ = ["TopicRules", "normalise"]
+__all__ = ["TopicRules", "contains_phrase", "normalise", "section_texts"]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -27,45 +26,66 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    alternatives = sorted({normalise(phrase) for phrase in phrases if phrase.strip()}, key=len)
-    if not alternatives:
-        return None
-    # Longest first, so that "rafah crossing" is reported rather than "rafah"; the
-    # look-arounds make a phrase match only whole words ("UN" never inside "UNRWA").
-    body = "|".join(re.escape(phrase) for phrase in reversed(alternatives))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    """Whether normalised ``text`` contains normalised ``phrase`` as whole words
+    ("un" in "the un said", not in "unrwa")."""
+    # str.find runs in C; a whole-word regex would try every position of every
+    # section for every topic, which dominated the build on large archives.
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        before = start == 0 or not _is_word_character(text[start - 1])
+        after = end == len(text) or not _is_word_character(text[end])
+        if before and after:
+            return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
+def _normalised(phrases: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({normalise(phrase) for phrase in phrases if phrase.strip()}))
 
 
 @dataclass(frozen=True)
 class TopicRules:
-    """A topic's rules, compiled once per build."""
+    """A topic's rules, normalised once per build."""
 
     topic: Topic
-    include: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
 
     @classmethod
     def of(cls, topic: Topic) -> TopicRules:
         return cls(
             topic,
-            _pattern([*topic.phrases, *topic.aliases]),
-            _pattern(topic.exclude_phrases),
+            _normalised([*topic.phrases, *topic.aliases]),
+            _normalised(topic.exclude_phrases),
         )
 
     def matches_text(self, text: str) -> bool:
         """Whether plain ``text`` (a section, a key point) concerns the topic."""
-        if self.include is None:
+        return self.matches_normalised(normalise(text))
+
+    def matches_normalised(self, text: str) -> bool:
+        """Like :meth:`matches_text`, for text already passed through :func:`normalise`."""
+        if not any(contains_phrase(text, phrase) for phrase in self.include):
             return False
-        text = normalise(text)
-        if not self.include.search(text):
-            return False
-        return not (self.exclude and self.exclude.search(text))
+        return not any(contains_phrase(text, phrase) for phrase in self.exclude)
 
     def matching_sections(self, sections: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         """The sections (in reading order) whose heading or text the rules match."""
+        texts = section_texts(sections)
         return [
             section
-            for section in sections
-            if self.matches_text(f"{section.get('title') or ''}\n{section.get('text') or ''}")
+            for section, text in zip(sections, texts, strict=True)
+            if self.matches_normalised(text)
         ]
+
+
+def section_texts(sections: Sequence[dict[str, Any]]) -> list[str]:
+    """Each section's heading and text, normalised once for all the topics' rules."""
+    return [normalise(f"{s.get('title') or ''}\n{s.get('text') or ''}") for s in sections]

@@ -15,6 +15,7 @@ __all__ = [
     "ArticleEntry",
     "Day",
     "Development",
+    "HubPage",
     "KeyPoint",
     "Neighbours",
     "RelatedTopic",
@@ -52,6 +53,7 @@ class Topic:
     timeline: list[Day] = field(default_factory=list)
     key_point_entries: list[KeyPoint] = field(default_factory=list)
     related_topics: list[RelatedTopic] = field(default_factory=list)
+    hub_pages: list[HubPage] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -130,6 +132,32 @@ class Day:
 
     date: dt.date
     entries: list[ArticleEntry]
+
+
+@dataclass
+class HubPage:
+    """One page of a hub's timeline: page 1 at the topic's URL, then ``page/<n>/``."""
+
+    topic: Topic
+    number: int
+    count: int
+    timeline: list[Day]
+
+    @property
+    def url(self) -> str:
+        return self.topic.url if self.number == 1 else f"{self.topic.url}page/{self.number}/"
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @property
+    def newer(self) -> HubPage | None:
+        return self.topic.hub_pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def older(self) -> HubPage | None:
+        return self.topic.hub_pages[self.number] if self.number < self.count else None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "TOPICS_RELATED_LIMIT": 5,
     # How many key points a hub shows (drawn from its newest articles).
     "TOPICS_KEY_POINTS": 8,
+    # Articles per page of a hub's timeline (page 2 at topics/<slug>/page/2/); 0: one page.
+    "TOPICS_HUB_PAGE_SIZE": 50,
 }
 
 
@@ -26,6 +28,7 @@ class TopicSettings:
     folder: str  # absolute
     related_limit: int
     key_points: int
+    hub_page_size: int
 
 
 def settings_problems(settings: Mapping[str, Any]) -> list[str]:
@@ -43,7 +46,7 @@ def settings_problems(settings: Mapping[str, Any]) -> list[str]:
         )
     else:
         problems.extend(_read_elsewhere(path, settings))
-    for key in ("TOPICS_RELATED_LIMIT", "TOPICS_KEY_POINTS"):
+    for key in ("TOPICS_RELATED_LIMIT", "TOPICS_KEY_POINTS", "TOPICS_HUB_PAGE_SIZE"):
         value = settings.get(key, DEFAULTS[key])
         if not _valid_number(value):
             problems.append(f"pelicanconf: {key} must be a whole number ≥ 0, not {value!r}")
@@ -94,4 +97,5 @@ def topic_settings(settings: Mapping[str, Any]) -> TopicSettings:
         folder=os.path.abspath(os.path.join(str(settings.get("PATH", ".")), path)),
         related_limit=value("TOPICS_RELATED_LIMIT", _valid_number),
         key_points=value("TOPICS_KEY_POINTS", _valid_number),
+        hub_page_size=value("TOPICS_HUB_PAGE_SIZE", _valid_number),
     )

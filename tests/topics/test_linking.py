@@ -246,3 +246,36 @@ def test_phrase_rules(text, matches):
         exclude_phrases=("bridge club",),
     )
     assert TopicRules.of(topic).matches_text(text) is matches
+
+
+def test_the_build_wide_ranking_equals_ranking_every_article_one_by_one():
+    """RelatedRanking looks only at the head of each group of articles with the same
+    topics; on a seeded random archive it must agree with a brute-force ranking."""
+    import random
+
+    from topic_hubs.linking import RelatedRanking
+
+    chooser = random.Random(5)
+    topics = [Topic(f"t{n}", f"Example topic {n}", "x.md") for n in range(5)]
+    articles = []
+    for n in range(120):
+        article = _article(f"Example article {n}", 1 + n % 20, chooser.randrange(24))
+        article.topics = chooser.sample(topics, chooser.randrange(0, 4))
+        articles.append(article)
+    for topic in topics:
+        topic.articles = sorted(
+            (a for a in articles if topic in a.topics), key=lambda a: a.date, reverse=True
+        )
+    ranking = RelatedRanking((article, article.topics) for article in articles)
+    for article in articles:
+        brute = []
+        for other in articles:
+            shared = tuple(t for t in article.topics if other in t.articles)
+            if other is not article and shared:
+                brute.append((-len(shared), -other.date.timestamp(), other.title, other, shared))
+        expected = [(other, shared) for *_, other, shared in sorted(brute, key=lambda b: b[:3])]
+        together = ranking.related_to(article, limit=7)
+        assert [(r.article, r.shared_topics) for r in together] == expected[:7]
+        assert [(r.article, r.shared_topics) for r in related_coverage(article, limit=7)] == (
+            expected[:7]
+        )

@@ -231,3 +231,24 @@ def test_the_real_site_has_the_topics_the_seed_calls_for(built_site):
         "topics/un-responses/",
         "topics/violence-during-truce/",
     ]
+
+
+def test_a_long_hub_is_paginated_newest_first(build_site):
+    output, problems = build_site(_corpus_files(), TOPICS_HUB_PAGE_SIZE=2)
+    assert problems == []
+    first = _soup(output / "topics/example-council/index.html")
+    second = _soup(output / "topics/example-council/page/2/index.html")
+    assert [a.get_text(strip=True) for a in first.select(".topic-entry h4 a")] == [
+        "Example article 4",
+        "Example article 3",
+    ]
+    assert [a.get_text(strip=True) for a in second.select(".topic-entry h4 a")] == [
+        "Example article 2",
+        "Example article 1",
+    ]
+    assert _tail(first.select_one(".pagination a[rel=next]")["href"]) == (
+        "topics/example-council/page/2/"
+    )
+    assert _tail(second.select_one(".pagination a[rel=prev]")["href"]) == "topics/example-council/"
+    assert second.select(".topic-intro") == [] and first.select(".topic-intro") != []
+    assert not (output / "topics/example-bridge/page").exists()  # two articles: one page
