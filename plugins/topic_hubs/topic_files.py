@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from content_errors import TopicError
+from content_errors import ContentError, TopicError
 from markdown_reader import build_parser, render, slugify
 from topic_hubs.model import Topic
 
@@ -46,7 +46,7 @@ class LoadedTopics:
     """The topics that loaded, the errors found, and the slugs of files that failed."""
 
     topics: list[Topic] = field(default_factory=list)
-    errors: list[TopicError] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
     failed_slugs: set[str] = field(default_factory=set)
 
 
@@ -64,7 +64,7 @@ def load_topics(folder: str, display_root: str, settings: Mapping[str, Any]) -> 
         shown = display_path(str(path), display_root)
         try:
             topic = read_topic_file(path, shown, parser)
-        except TopicError as error:
+        except ContentError as error:  # TopicError, or a MarkupError from the introduction
             loaded.errors.append(error)
             loaded.failed_slugs.add(path.stem)
             continue

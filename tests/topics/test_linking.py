@@ -279,3 +279,41 @@ def test_the_build_wide_ranking_equals_ranking_every_article_one_by_one():
         assert [(r.article, r.shared_topics) for r in related_coverage(article, limit=7)] == (
             expected[:7]
         )
+
+
+def _problems_of(metadata: dict, *, with_topics: bool = True) -> list[str]:
+    from tests.topics.corpus_articles import CORPUS
+
+    from topic_hubs.assign import assign_topics
+    from topic_hubs.topic_files import load_topics
+
+    loaded = load_topics(str(CORPUS / "topics"), str(CORPUS.parent), {})
+    rules = [TopicRules.of(topic) for topic in loaded.topics] if with_topics else []
+    article = SimpleNamespace(
+        source_path=str(CORPUS / "articles/example-1.md"), metadata=metadata, sections=[]
+    )
+    errors = assign_topics([article], rules, set(), str(CORPUS.parent))
+    return [str(error) for error in errors]
+
+
+def test_topics_written_as_pelican_header_text_are_split_on_commas():
+    from topic_hubs.assign import slug_list
+
+    assert slug_list("example-bridge, example-council") == ["example-bridge", "example-council"]
+    assert slug_list(["example-bridge"]) == ["example-bridge"]
+    assert slug_list({"a": "b"}) is None
+
+
+def test_malformed_or_unknown_topics_in_front_matter_are_clear_errors():
+    assert _problems_of({"topics": {"a": "b"}}) == [
+        "corpus/articles/example-1.md: 'topics' must be a list of topic slugs, not {'a': 'b'} "
+        "(write it as 'topics: [rafah-crossing, un-responses]')"
+    ]
+    assert _problems_of({"no_topics": ["zzz"]}) == [
+        "corpus/articles/example-1.md: unknown topic 'zzz' in 'no_topics' "
+        "(known topics: example-bridge, example-council, example-harbour)"
+    ]
+    assert _problems_of({"topics": ["example-bridge"]}, with_topics=False) == [
+        "corpus/articles/example-1.md: unknown topic 'example-bridge' in 'topics' "
+        "(no topics are defined; add content/topics/example-bridge.md)"
+    ]
