@@ -1,0 +1,90 @@
+"""scripts/build.py as `make html` runs it: reproducible, all problems at once, atomic."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+EPOCH = 1769328000  # 2026-01-25T08:00:00Z
+
+
+def _run_build(
+    output: Path, *, settings: Path | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(ROOT / "scripts/build.py"), "-o", str(output)]
+    if settings is not None:
+        command += ["-s", str(settings)]
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, **env},
+    )
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_two_builds_of_the_same_tree_are_byte_identical(tmp_path):
+    # Separate processes with different hash seeds: set order cannot leak into output.
+    first = _run_build(tmp_path / "one", PYTHONHASHSEED="1", SOURCE_DATE_EPOCH=str(EPOCH))
+    second = _run_build(tmp_path / "two", PYTHONHASHSEED="2", SOURCE_DATE_EPOCH=str(EPOCH))
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert sorted(one) == sorted(two)
+    different = [name for name in one if one[name] != two[name]]
+    assert different == []
+    stamps = {p.stat().st_mtime for p in (tmp_path / "one").rglob("*")}
+    assert stamps == {EPOCH}, "every file carries SOURCE_DATE_EPOCH as its time"
+    assert "sources read = " in first.stdout
+
+
+BROKEN = "---\ntitle: Example article 1\ndate: [2026-01-25\n---\n\nBody.\n"
+LINKING = "---\ntitle: Example article 2\ndate: 2026-01-25\n---\n\nSee [x]({filename}gone.md).\n"
+
+
+def test_a_failing_build_lists_every_problem_once_and_keeps_the_last_output(tmp_path):
+    content = tmp_path / "content/articles"
+    content.mkdir(parents=True)
+    (content / "broken.md").write_text(BROKEN, encoding="utf-8")
+    (content / "linking.md").write_text(LINKING, encoding="utf-8")
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"from pelicanconf import *  # noqa: F403\nPATH = {str(tmp_path / 'content')!r}\n"
+        f"THEME = {str(ROOT)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the last good build", encoding="utf-8")
+    result = _run_build(output, settings=settings)
+    assert result.returncode == 1
+    listing = result.stderr.split("Build failed:", 1)[1]
+    assert listing.count("content/articles/broken.md:3: invalid YAML front matter") == 1
+    assert listing.count("content/articles/linking.md:5: link to '{filename}gone.md'") == 1
+    assert "Could not process" not in listing and "Unable to find" not in listing  # echoes
+    assert "2 sources read = 0 pages written + 0 drafts + 0 hidden + 2 with errors" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (output / "index.html").read_text(encoding="utf-8") == "the last good build"
+
+
+def test_a_malformed_source_date_epoch_is_reported_not_raised(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    problems = build(ROOT / "pelicanconf.py", tmp_path / "output")
+    assert problems == [
+        "error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since 1970"
+        " (set it with: export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct))"
+    ]
+    assert not (tmp_path / "output").exists()
