@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,3 +113,32 @@ def test_home_digest_groups_the_latest_developments_by_topic(build_site: BuildSi
     ]
     # the digest is on the first page only; the latest articles follow it
     assert home.select_one("section.digest ~ section.latest") is not None
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_search_index_is_the_same_on_every_build(build_site: BuildSite, tmp_path: Path) -> None:
+    """Reproducible builds: the index, topics included, does not change between builds."""
+    files = {
+        "topics/example-alpha.md": "---\ntitle: Example alpha\nphrases: [alphaword]\n---\nA.\n",
+        "topics/example-beta.md": "---\ntitle: Example beta\nphrases: [betaword]\n---\nB.\n",
+        "topics/example-gamma.md": "---\ntitle: Example gamma\nphrases: [gammaword]\n---\nC.\n",
+        "articles/example-1.md": _topic_article(
+            1, 1, "Alpha beta gamma", "alphaword betaword gammaword", "Alphaword."
+        ),
+    }
+    output, problems = build_site(files)
+    assert problems == []
+    first = _tree_digest(output / "pagefind")
+    output, problems = build_site(files)
+    assert problems == []
+    assert _tree_digest(output / "pagefind") == first
+    page = parse(output / "2026" / "03" / "01" / "example-article-1" / "index.html")
+    topics = page.select_one("[data-pagefind-meta=topics]")
+    assert json.loads(topics.get_text()) == ["Example alpha", "Example beta", "Example gamma"]

@@ -49,6 +49,16 @@
     return node;
   }
 
+  // Articles carry their topics as a JSON list of names (see article.html).
+  function topicList(text) {
+    try {
+      var parsed = JSON.parse(text || "[]");
+      return Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch (error) {
+      return [];
+    }
+  }
+
   function renderResult(data) {
     var item = element("li", "search-result");
     var heading = element("h2", "search-result-title");
@@ -63,7 +73,7 @@
     var excerpt = element("p", "search-result-excerpt");
     excerpt.appendChild(excerptNodes(data.excerpt || ""));
     item.appendChild(excerpt);
-    var topics = (data.filters && data.filters.topic) || [];
+    var topics = topicList(data.meta && data.meta.topics);
     if (topics.length) {
       var list = element("ul", "search-result-topics");
       list.setAttribute("aria-label", "Topics");
