@@ -160,12 +160,15 @@ class RelatedRanking:
     def __init__(self, memberships: Iterable[tuple[Any, Iterable[Topic]]]) -> None:
         """``memberships``: each article with the topics it is listed in."""
         groups: dict[frozenset[int], list[Any]] = {}
+        # The given order settles full ties (same date and title), so builds are reproducible.
+        self.order: dict[int, int] = {}
         for article, its_topics in memberships:
+            self.order[id(article)] = len(self.order)
             topics = frozenset(id(topic) for topic in its_topics)
             if topics:
                 groups.setdefault(topics, []).append(article)
         for members in groups.values():
-            members.sort(key=_rank_key)
+            members.sort(key=lambda member: (*_rank_key(member), self.order[id(member)]))
         self.groups = groups
 
     def related_to(self, article: Any, *, limit: int) -> list[RelatedArticle]:
@@ -179,7 +182,9 @@ class RelatedRanking:
             # The best `limit` of a group, plus one in case the article itself is among them.
             for other in members[: limit + 1]:
                 if other is not article:
-                    candidates.append((-shared, *_rank_key(other), id(other), other, group))
+                    candidates.append(
+                        (-shared, *_rank_key(other), self.order[id(other)], other, group)
+                    )
         candidates.sort(key=lambda c: c[:4])
         return [
             RelatedArticle(other, tuple(topic for topic in mine if id(topic) in group))
