@@ -49,7 +49,8 @@ def test_home_to_hub_to_section_to_related_article(visit: Visit) -> None:
     assert box is not None and 0 <= box["y"] < 300, "the section is scrolled into view"
     # the section's link icon appears on hover and links to the section itself
     icon = page.locator("h2#israel-seeks-controls-at-border .heading-anchor")
-    assert icon.evaluate("el => getComputedStyle(el).opacity") == "0"
+    page.mouse.move(0, 0)
+    page.wait_for_function("el => getComputedStyle(el).opacity === '0'", arg=icon.element_handle())
     page.locator("h2#israel-seeks-controls-at-border").hover()
     page.wait_for_function("el => getComputedStyle(el).opacity === '1'", arg=icon.element_handle())
     icon.click()
