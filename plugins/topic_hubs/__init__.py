@@ -22,71 +22,26 @@ the feeds partial advertises the topic's feeds) and the index ``topics/``. Probl
 
 from __future__ import annotations
 
-import logging
-import os
 from typing import Any
 
 from pelican import signals
 
-from topic_hubs.assign import assign_topics
 from topic_hubs.generator import TopicsGenerator
-from topic_hubs.linking import RelatedArticle, link_articles, related_coverage
-from topic_hubs.matching import TopicRules
-from topic_hubs.model import Development, Topic
-from topic_hubs.settings import settings_problems, topic_settings
-from topic_hubs.topic_files import load_topics
+from topic_hubs.linking import RelatedArticle, RelatedRanking, related_coverage
+from topic_hubs.model import Development, HubPage, Topic
+from topic_hubs.pipeline import check_settings, link_topics
 
 __all__ = [
     "Development",
+    "HubPage",
     "RelatedArticle",
+    "RelatedRanking",
     "Topic",
     "TopicsGenerator",
     "link_topics",
     "register",
     "related_coverage",
 ]
-
-logger = logging.getLogger(__name__)
-
-
-def check_settings(pelican: Any) -> None:
-    for problem in settings_problems(pelican.settings):
-        logger.error("%s", problem)
-
-
-def link_topics(generator: Any) -> None:
-    """``article_generator_finalized``: load topics, assign them, link hubs and articles."""
-    settings = generator.settings
-    chosen = topic_settings(settings)
-    display_root = os.path.dirname(os.path.abspath(str(settings.get("PATH", "."))))
-    loaded = load_topics(chosen.folder, display_root, settings)
-    rules = [TopicRules.of(topic) for topic in loaded.topics]
-    published = list(generator.articles)
-    everything = [
-        *published,
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
-    errors = [
-        *loaded.errors,
-        *assign_topics(everything, rules, loaded.failed_slugs, display_root),
-    ]
-    link_articles(
-        rules,
-        published,
-        everything,
-        related_limit=chosen.related_limit,
-        key_points_limit=chosen.key_points,
-        hub_page_size=chosen.hub_page_size,
-    )
-    topics = sorted(loaded.topics, key=lambda topic: topic.title.casefold())
-    generator.context["topics"] = topics
-    generator.context["topics_by_slug"] = {topic.slug: topic for topic in topics}
-    for error in errors:
-        logger.error("%s", error)
 
 
 def add_generator(pelican: Any) -> type[TopicsGenerator]:
