@@ -113,6 +113,13 @@ def test_home_digest_groups_the_latest_developments_by_topic(build_site: BuildSi
     ]
     # the digest is on the first page only; the latest articles follow it
     assert home.select_one("section.digest ~ section.latest") is not None
+    # settings say how much it shows
+    output, problems = build_site(files, DIGEST_TOPICS=1, DIGEST_KEY_POINTS=1, DIGEST_ARTICLES=1)
+    assert problems == []
+    home = parse(output / "index.html")
+    assert len(home.select(".digest-topic")) == 1
+    assert len(home.select(".digest-points li")) == 1
+    assert len(home.select(".digest-links > li")) == 1
 
 
 def _tree_digest(folder: Path) -> dict[str, str]:
