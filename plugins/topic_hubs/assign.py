@@ -136,7 +136,7 @@ def _known_slugs(
 
 def _suggest(slug: str, by_slug: Mapping[str, TopicRules]) -> str:
     if not by_slug:
-        return f"no topics are defined; add content/topics/{slug}.md"
+        return f"no topics are defined; add {slug}.md to the topics folder, content/topics/"
     close = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.5)
     if close:
         return f"did you mean '{close[0]}'?"

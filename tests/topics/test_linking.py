@@ -315,5 +315,5 @@ def test_malformed_or_unknown_topics_in_front_matter_are_clear_errors():
     ]
     assert _problems_of({"topics": ["example-bridge"]}, with_topics=False) == [
         "corpus/articles/example-1.md: unknown topic 'example-bridge' in 'topics' "
-        "(no topics are defined; add content/topics/example-bridge.md)"
+        "(no topics are defined; add example-bridge.md to the topics folder, content/topics/)"
     ]
