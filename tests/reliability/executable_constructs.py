@@ -44,7 +44,10 @@ def html_problems(html: str, *, own_scripts: bool = True) -> list[str]:
                 if "</script" in text.lower() or "<!--" in text:
                     found.append(f"data script that can break out: {text[:80]!r}")
                 else:
-                    json.loads(text)  # a data block must be data
+                    try:
+                        json.loads(text)  # a data block must be data
+                    except json.JSONDecodeError:
+                        found.append(f"data script that is not JSON: {text[:80]!r}")
             elif not (own_scripts and src and _OWN_SCRIPT.search(src)):
                 found.append(f"script: {str(tag)[:100]}")
         elif name in _FORBIDDEN_TAGS:
