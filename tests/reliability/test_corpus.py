@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from executable_constructs import site_problems
 from reliability_corpus import CORPUS, expected_outcomes
@@ -100,3 +101,29 @@ def test_hostile_front_matter_is_shown_as_text_not_run(build_corpus):
     tagged = next(result.output.glob("2026/01/22/*example-article-50/index.html"))
     shown = BeautifulSoup(tagged.read_text(encoding="utf-8"), "html.parser")
     assert shown.select_one("h1").get_text().strip() == "Example article 50"
+
+
+def _ten_megabytes() -> str:
+    paragraph = " ".join(
+        f"Example synthetic sentence {n} about a council budget." for n in range(12)
+    )
+    parts = ["---\ntitle: Example article 60\ndate: 2026-01-23\n---\n\n"]
+    size, number = 0, 0
+    while size < 10_000_000:
+        part = f"## Example section {number}\n\n" if number % 50 == 0 else paragraph + "\n\n"
+        parts.append(part)
+        size += len(part)
+        number += 1
+    return "".join(parts)
+
+
+@pytest.mark.slow
+def test_a_ten_megabyte_article_builds_whole(build_corpus):
+    result = build_corpus([], {"articles/ten-megabytes.md": _ten_megabytes()})
+    assert result.problems == []
+    assert result.tally.outcomes == {"content/articles/ten-megabytes.md": "written"}
+    page = result.output / "2026/01/23/example-article-60/index.html"
+    text = page.read_text(encoding="utf-8")
+    assert len(text) > 10_000_000
+    assert 'id="example-section-0"' in text
+    assert "Example synthetic sentence 11 about a council budget.</p>" in text[-2000:]
