@@ -14,6 +14,9 @@ import sys
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
+# Left out of the index: what assistive technology skips is decoration (the "#" of the
+# section links), and would otherwise show up in result titles and excerpts.
+EXCLUDE_SELECTORS = "[aria-hidden='true']"
 
 
 class SearchIndexError(RuntimeError):
@@ -30,6 +33,8 @@ def build_search_index(site: Path) -> Path:
         str(site),
         "--output-subdir",
         BUNDLE_DIR,
+        "--exclude-selectors",
+        EXCLUDE_SELECTORS,
         "--quiet",
     ]
     try:

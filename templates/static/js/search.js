@@ -1,10 +1,11 @@
 /* Site search: reveals the search forms (hidden without JavaScript) and, on the search
    page, queries the Pagefind index built next to the site and lists the results:
-   headline, date, excerpt and topics. Everything loads from this site's own origin. */
+   headline, date, excerpt, matching sections and topics. Everything loads from this site's own origin. */
 (function () {
   "use strict";
 
   var DEBOUNCE_MS = 250;
+  var MAX_SECTIONS = 3;
 
   function reveal(container) {
     if (!container) {
@@ -73,6 +74,22 @@
     var excerpt = element("p", "search-result-excerpt");
     excerpt.appendChild(excerptNodes(data.excerpt || ""));
     item.appendChild(excerpt);
+    // Sections of the page that match too (Pagefind splits pages at headings with ids).
+    var sections = (data.sub_results || []).filter(function (sub) {
+      return sub.url && sub.url.indexOf("#") !== -1 && sub.title;
+    });
+    if (sections.length) {
+      var sectionList = element("ul", "search-result-sections");
+      sectionList.setAttribute("aria-label", "Matching sections");
+      sections.slice(0, MAX_SECTIONS).forEach(function (sub) {
+        var entry = element("li");
+        var sectionLink = element("a", "", sub.title);
+        sectionLink.href = sub.url;
+        entry.appendChild(sectionLink);
+        sectionList.appendChild(entry);
+      });
+      item.appendChild(sectionList);
+    }
     var topics = topicList(data.meta && data.meta.topics);
     if (topics.length) {
       var list = element("ul", "search-result-topics");
