@@ -1,0 +1,40 @@
+"""The plugin's settings are checked when the build starts; wrong values name the setting."""
+
+from __future__ import annotations
+
+from topic_hubs.settings import DEFAULTS, settings_problems, topic_settings
+
+SITE = {"PATH": "/site/content", "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"]}
+
+
+def test_the_project_settings_have_no_problem_and_use_the_defaults():
+    assert settings_problems(SITE) == []
+    chosen = topic_settings(SITE)
+    assert chosen.folder == "/site/content/topics"
+    assert (chosen.related_limit, chosen.key_points, chosen.hub_page_size) == (5, 8, 50)
+
+
+def test_wrong_values_are_reported_and_the_defaults_used_meanwhile():
+    settings = {
+        **SITE,
+        "TOPICS_PATH": "../elsewhere",
+        "TOPICS_RELATED_LIMIT": "5",
+        "TOPICS_HUB_PAGE_SIZE": -1,
+    }
+    assert settings_problems(settings) == [
+        "pelicanconf: TOPICS_PATH must be a folder inside PATH, like 'topics', not '../elsewhere'",
+        "pelicanconf: TOPICS_RELATED_LIMIT must be a whole number ≥ 0, not '5'",
+        "pelicanconf: TOPICS_HUB_PAGE_SIZE must be a whole number ≥ 0, not -1",
+    ]
+    chosen = topic_settings(settings)
+    assert chosen.folder == "/site/content/topics"
+    assert chosen.related_limit == DEFAULTS["TOPICS_RELATED_LIMIT"]
+
+
+def test_topic_files_inside_the_article_folder_must_be_excluded():
+    settings = {**SITE, "ARTICLE_PATHS": [""], "TOPICS_PATH": "topics"}
+    assert settings_problems(settings) == [
+        "pelicanconf: ARTICLE_PATHS includes '.', which holds the topic files (topics/) "
+        "(add 'topics' to ARTICLE_EXCLUDES)"
+    ]
+    assert settings_problems({**settings, "ARTICLE_EXCLUDES": ["topics"]}) == []
