@@ -69,6 +69,13 @@ def html_problems(html: str, *, own_scripts: bool = True) -> list[str]:
 
 _RSS_HTML_ELEMENTS = {"description", "{http://purl.org/rss/1.0/modules/content/}encoded"}
 _ATOM = "{http://www.w3.org/2005/Atom}"
+# Elements whose text is a URL: Atom <uri>, RSS <link>/<comments>, sitemap <loc>.
+_URL_ELEMENTS = {
+    _ATOM + "uri",
+    "link",
+    "comments",
+    "{http://www.sitemaps.org/schemas/sitemap/0.9}loc",
+}
 _JSON_URL_KEYS = {"url", "external_url", "image", "banner_image", "avatar", "icon", "favicon"}
 
 
@@ -93,7 +100,7 @@ def feed_problems(xml: str) -> list[str]:
         for name, value in element.attrib.items():
             if name in {"href", "src", "uri"} and _bad_url(value):
                 found.append(f"{name}={value!r} in <{element.tag}>")
-        if element.tag in {_ATOM + "uri", "link", "comments"} and _bad_url(element.text or ""):
+        if element.tag in _URL_ELEMENTS and _bad_url(element.text or ""):
             found.append(f"URL {element.text!r} in <{element.tag}>")
     return found
 
