@@ -1,0 +1,159 @@
+"""From a source file and the editor's options to the Markdown text and its file name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_reader.slugs import slugify
+from news_import.article_shape import date_part, normalise_date
+from news_import.errors import ImportInputError
+from news_import.markdown_writer import render
+from news_import.model import Article, Heading, Paragraph
+from news_import.source_file import read_source
+
+# Less text than this is not an article (a stray note, a data file, an error page).
+MIN_WORDS = 20
+MIN_PARAGRAPHS = 1
+
+
+@dataclass
+class Options:
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    topics: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    article: Article
+    markdown: str
+    file_name: str
+    draft: bool
+
+
+def import_file(path: Path, options: Options, *, today: dt.date | None = None) -> ImportResult:
+    """Read ``path`` and return the Markdown source; raise :class:`ImportInputError`."""
+    source = read_source(path)
+    name = str(path)
+    if source.is_html:
+        from news_import.html_page import parse_html
+
+        header, article = parse_html(source.text, name)
+    else:
+        from news_import.plain_text import parse_plain_text
+
+        header, article = parse_plain_text(source.text)
+    if source.encoding_note:
+        article.report.guessed.append(source.encoding_note)
+    _check_is_article(article, name)
+    _apply_metadata(article, header, options, name)
+    draft = article.date is None
+    if draft:
+        article.report.guessed.append(
+            "no date found: written with 'status: draft' (not published). To publish, add a "
+            "line such as 'date: 2026-01-25' and remove 'status: draft' (or import again with "
+            "--date 2026-01-25 --force)"
+        )
+    day = date_part(article.date) if article.date else (today or dt.date.today()).isoformat()
+    slug = slugify(article.title or "")
+    if not slug:
+        raise ImportInputError(
+            name, f"the title {article.title!r} gives an empty slug", hint="pass --title"
+        )
+    markdown = render(article, draft=draft)
+    return ImportResult(article, markdown, f"{day}-{slug}.md", draft)
+
+
+def _check_is_article(article: Article, name: str) -> None:
+    paragraphs = [block for block in article.blocks if isinstance(block, Paragraph)]
+    if len(paragraphs) < MIN_PARAGRAPHS or article.word_count() < MIN_WORDS:
+        raise ImportInputError(
+            name,
+            "does not look like an article "
+            f"({len(paragraphs)} paragraphs, {article.word_count()} words of text found)",
+            hint="import the article's text or its saved web page",
+        )
+
+
+def _apply_metadata(article: Article, header: dict[str, str], options: Options, name: str) -> None:
+    """Options override header lines, which override what the page itself says."""
+    recognised = article.report.recognised
+
+    def pick(key: str, option: str | None, current: str | None) -> str | None:
+        if option:
+            recognised.append(f"{key}: from --{key}")
+            return option
+        if header.get(key):
+            recognised.append(f"{key}: from the header line '{key.capitalize()}:'")
+            return header[key]
+        return current
+
+    article.title = pick("title", options.title, article.title)
+    if not article.title:
+        article.title = _guess_title(article)
+        if not article.title:
+            raise ImportInputError(
+                name, "has no headline", hint='pass --title "..." or add a "Title: ..." line'
+            )
+        article.report.guessed.append(f"title: taken from the first line ({article.title!r})")
+    raw_date = pick("date", options.date, article.date)
+    if raw_date:
+        article.date = normalise_date(raw_date)
+        if article.date is None:
+            raise ImportInputError(
+                name,
+                f"date {raw_date!r} is not an ISO date",
+                hint="use 2026-01-25 or 2026-01-25T14:05:00+00:00",
+            )
+    article.source = pick("source", options.source, article.source)
+    article.url = pick("url", options.url, article.url)
+    authors = options.authors or _split_list(header.get("authors") or header.get("author"))
+    if authors:
+        recognised.append("authors: " + (", ".join(authors)))
+        article.authors = authors
+    topics = options.topics or _split_list(header.get("topics") or header.get("tags"))
+    if topics:
+        article.topics = [_check_topic(topic, name) for topic in topics]
+
+
+def _guess_title(article: Article) -> str | None:
+    """A first heading that came before any paragraph is the headline the text began with."""
+    first = article.blocks[0] if article.blocks else None
+    if isinstance(first, Heading):
+        article.blocks.pop(0)
+        return first.text
+    return None
+
+
+def _split_list(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [item.strip() for item in value.strip("[]").split(",") if item.strip()]
+
+
+def _check_topic(topic: str, name: str) -> str:
+    if slugify(topic) != topic:
+        raise ImportInputError(
+            name,
+            f"topic {topic!r} is not a topic slug",
+            hint=f"did you mean {slugify(topic)!r}?",
+        )
+    return topic
+
+
+def check_topics_exist(topics: list[str], topics_dir: Path, name: str) -> None:
+    """Unknown topic slugs fail the build; say so now, with the closest slug."""
+    if not topics or not topics_dir.is_dir():
+        return
+    known = sorted(path.stem for path in topics_dir.glob("*.md"))
+    for topic in topics:
+        if topic not in known:
+            close = difflib.get_close_matches(topic, known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "create content/topics/<slug>.md"
+            raise ImportInputError(name, f"unknown topic {topic!r}", hint=hint)
