@@ -167,3 +167,51 @@ def test_news_blocks_render_anything_and_the_output_runs_nothing(fields, text, p
         html = _render_or_refuse(parser, document)
         if html is not None:
             assert html_problems(html, own_scripts=False) == []
+
+
+FILLER = " ".join(f"example{n}" for n in range(25))
+paragraphs = st.lists(
+    st.one_of(st.sampled_from(HOSTILE), st.text(max_size=15)).map(lambda h: f"{FILLER} {h}"),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _import(tmp_path, name: str, text: str) -> str | None:
+    importer = pytest.importorskip("news_import.importer", reason="the importer is not here yet")
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    try:
+        options = importer.Options(date="2026-01-25")
+        return str(importer.import_file(source, options).markdown)
+    except ContentError:
+        return None  # refused with our error type
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(title=st.one_of(st.sampled_from(HOSTILE), st.text(max_size=20)), body=paragraphs)
+def test_imported_pages_render_and_run_nothing(tmp_path, title, body):
+    from markdown_reader.front_matter import split_front_matter
+
+    page = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in body)
+        + "</article></body></html>"
+    )
+    text = f"{title}\n\n" + "\n\n".join(body) + "\n"
+    for name, source in (("page.html", page), ("article.txt", text)):
+        markdown = _import(tmp_path, name, source)
+        if markdown is None:
+            continue
+        try:
+            front = split_front_matter(markdown, "content/articles/imported.md")
+        except ContentError:
+            continue  # refused when read, with our error type (still never a traceback)
+        for value in front.metadata.values():
+            if isinstance(value, str):
+                assert (
+                    html_problems(f'<p title="{plain_text(value)}">{plain_text(value)}</p>') == []
+                )
+        html = _render_or_refuse(PARSER, front.body)
+        if html is not None:
+            assert html_problems(html, own_scripts=False) == []
