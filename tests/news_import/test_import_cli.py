@@ -1,0 +1,130 @@
+"""The command line: where files go, never overwriting, --force, options, report, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, TODAY
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = FIXTURES / "text-no-date/input.txt"
+
+
+def test_never_overwrites_without_force(run_import) -> None:
+    first = run_import(TEXT, "--date", "2026-01-20")
+    assert first.code == 0
+    (written,) = first.written()
+    written.write_text("edited by hand\n", encoding="utf-8")
+    second = run_import(TEXT, "--date", "2026-01-20")
+    assert second.code == 1
+    assert f"{written} already exists" in second.stderr
+    assert "--force" in second.stderr
+    assert written.read_text(encoding="utf-8") == "edited by hand\n"
+    forced = run_import(TEXT, "--date", "2026-01-20", "--force")
+    assert forced.code == 0
+    assert written.read_text(encoding="utf-8").startswith("---\ntitle: Example article 5")
+
+
+def test_undated_article_is_a_draft_and_the_report_says_how_to_publish(run_import) -> None:
+    run = run_import(TEXT)
+    assert run.code == 0
+    (written,) = run.written()
+    assert written.name == f"{TODAY.isoformat()}-example-article-5-has-no-date.md"
+    assert "status: draft\n" in written.read_text(encoding="utf-8")
+    assert "no date found" in run.stdout
+    assert "remove 'status: draft'" in run.stdout
+    assert "title: taken from the first line" in run.stdout
+
+
+def test_options_override_header_lines(run_import) -> None:
+    run = run_import(
+        FIXTURES / "text-blank-lines/input.txt",
+        "--title",
+        "Example article 12",
+        "--date",
+        "2026-01-21T08:00:00+01:00",
+        "--source",
+        "Other Example Wire",
+        "--url",
+        "https://example.net/other",
+        "--author",
+        "Example Editor",
+    )
+    assert run.code == 0, run.stderr
+    (written,) = run.written()
+    assert written.name == "2026-01-21-example-article-12.md"
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith(
+        "---\ntitle: Example article 12\ndate: 2026-01-21T08:00:00+01:00\n"
+        "authors:\n  - Example Editor\n"
+    )
+    assert "  name: Other Example Wire\n  url: https://example.net/other\n" in text
+    assert "title: from --title" in run.stdout
+
+
+def test_topics_are_checked_against_the_topic_files(run_import, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "topics").mkdir(parents=True)
+    (content / "topics/example-harbour.md").write_text("---\ntitle: Example harbour\n---\n")
+    articles = content / "articles"
+    unknown = run_import(TEXT, "--topics", "example-harbor", output_dir=articles)
+    assert unknown.code == 1
+    assert "unknown topic 'example-harbor' (did you mean 'example-harbour'?)" in unknown.stderr
+    known = run_import(TEXT, "--topics", "example-harbour", output_dir=articles)
+    assert known.code == 0, known.stderr
+    assert "topics: [example-harbour]\n" in known.written()[0].read_text(encoding="utf-8")
+
+
+def test_yaml_special_titles_are_quoted(run_import, tmp_path: Path) -> None:
+    title = 'Example: "quoted" #7 - yes'
+    run = run_import(TEXT, "--title", title, "--date", "2026-01-20")
+    assert run.code == 0
+    import yaml
+
+    text = run.written()[0].read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == title
+
+
+def test_usage_errors_exit_2(run_import, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run_import(TEXT, "--no-such-option")
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
+
+
+def test_python_dash_m_entry_point(tmp_path: Path) -> None:
+    """What `make import` runs: PYTHONPATH=plugins python -m news_import SRC ARGS."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    command = [sys.executable, "-m", "news_import", str(TEXT), "--date", "2026-01-20"]
+    result = subprocess.run(
+        [*command, "--output-dir", str(tmp_path)],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == str(
+        tmp_path / "2026-01-20-example-article-5-has-no-date.md"
+    )
+    again = subprocess.run(
+        [*command, "--output-dir", str(tmp_path)],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 1
+    assert again.stderr.startswith(f"error: {TEXT}: not imported:")
+    assert "Traceback" not in again.stderr
+
+
+def test_makefile_import_target_runs_the_package() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert 'PYTHONPATH=plugins $(PY) -m news_import "$(SRC)" $(ARGS)' in makefile
