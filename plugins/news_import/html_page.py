@@ -48,11 +48,11 @@ _FURNITURE = re.compile(
 _DROP_TAGS = ("script", "style", "noscript", "template", "form", "button", "svg", "iframe")
 
 
-def parse_html(html: str, name: str) -> tuple[dict[str, str], Article]:
+def parse_html(html: str, name: str) -> Article:
     soup = BeautifulSoup(html, "lxml")
     article = Article()
     report = article.report
-    header = _metadata(soup, article)
+    _metadata(soup, article)
     root = _article_root(soup)
     _take_key_points(root, article)
     posts = _take_embeds(root)
@@ -97,12 +97,11 @@ def parse_html(html: str, name: str) -> tuple[dict[str, str], Article]:
             )
     for post in posts:
         report.recognised.append(f"embedded post ({post.describe()})")
-    return header, article
+    return article
 
 
-def _metadata(soup: BeautifulSoup, article: Article) -> dict[str, str]:
-    """Headline, date, byline, canonical URL and site name, as header values."""
-    found: dict[str, str] = {}
+def _metadata(soup: BeautifulSoup, article: Article) -> None:
+    """Headline, date, byline, canonical URL and site name of the page."""
     h1 = soup.select_one("article h1") or soup.select_one("main h1") or soup.find("h1")
     title = _meta(soup, "og:title") or (h1.get_text(" ", strip=True) if h1 else None)
     if h1 is not None:
@@ -126,7 +125,6 @@ def _metadata(soup: BeautifulSoup, article: Article) -> dict[str, str]:
     site = _meta(soup, "og:site_name")
     if site:
         article.source = site
-    return found
 
 
 def _meta(soup: BeautifulSoup, key: str) -> str | None:

@@ -44,7 +44,8 @@ def import_file(path: Path, options: Options, *, today: dt.date | None = None) -
     if source.is_html:
         from news_import.html_page import parse_html
 
-        header, article = parse_html(source.text, name)
+        header: dict[str, str] = {}
+        article = parse_html(source.text, name)
     else:
         from news_import.plain_text import parse_plain_text
 
@@ -95,6 +96,7 @@ def _apply_metadata(article: Article, header: dict[str, str], options: Options, 
         return current
 
     article.title = pick("title", options.title, article.title)
+    _drop_repeated_headline(article)
     if not article.title:
         article.title = _guess_title(article)
         if not article.title:
@@ -120,6 +122,18 @@ def _apply_metadata(article: Article, header: dict[str, str], options: Options, 
     topics = options.topics or _split_list(header.get("topics") or header.get("tags"))
     if topics:
         article.topics = [_check_topic(topic, name) for topic in topics]
+
+
+def _drop_repeated_headline(article: Article) -> None:
+    """Text copied with its headline starts with it; the title already says it."""
+    first = article.blocks[0] if article.blocks else None
+    if (
+        article.title
+        and isinstance(first, Heading)
+        and " ".join(first.text.split()).casefold() == " ".join(article.title.split()).casefold()
+    ):
+        article.blocks.pop(0)
+        article.report.recognised.append("headline: the first line repeats the title (left out)")
 
 
 def _guess_title(article: Article) -> str | None:

@@ -146,4 +146,5 @@ def _collapse(text: str) -> str:
 
 def _normalise_spaces(text: str) -> str:
     lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\\\n")]
-    return "\\\n".join(line for line in lines).strip()
+    # Empty lines (from <br><br> or a trailing <br>) would leave a stray backslash.
+    return "\\\n".join(line for line in lines if line)

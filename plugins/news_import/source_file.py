@@ -40,7 +40,10 @@ def read_source(path: Path) -> SourceFile:
         raise ImportInputError(name, "no such file")
     if path.is_dir():
         raise ImportInputError(name, "is a folder, not a file")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportInputError(name, f"cannot be read: {error.strerror}") from None
     if not data.strip():
         raise ImportInputError(name, "is empty", hint="nothing to import")
     for magic, what in _MAGIC:

@@ -128,3 +128,25 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
 def test_makefile_import_target_runs_the_package() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert 'PYTHONPATH=plugins $(PY) -m news_import "$(SRC)" $(ARGS)' in makefile
+
+
+def test_headline_line_repeating_the_title_is_not_a_heading(run_import) -> None:
+    run = run_import(TEXT, "--title", "Example article 5 has no date", "--date", "2026-01-20")
+    assert run.code == 0
+    text = run.written()[0].read_text(encoding="utf-8")
+    assert "## Example article 5" not in text
+    assert "the first line repeats the title" in run.stdout
+
+
+def test_unreadable_file_is_one_line(run_import, tmp_path: Path) -> None:
+    source = tmp_path / "locked.txt"
+    source.write_text("Example", encoding="utf-8")
+    source.chmod(0)
+    try:
+        if os.access(source, os.R_OK):
+            pytest.skip("running as a user who can read any file")
+        run = run_import(source)
+    finally:
+        source.chmod(0o644)
+    assert run.code == 1
+    assert run.stderr == f"error: {source}: cannot be read: Permission denied\n"
