@@ -42,9 +42,11 @@ _PELICAN_ECHOES = (
     "Unable to find ",
     "Unknown status ",
     "Unable to generate valid slug ",
+    "Cannot get modification stamp for ",
 )
 # Echoes that name a link or tag (their last argument) rather than a file.
 _NAMING_ECHOES = ("Unable to find ", "Unable to generate valid slug ")
+_MENTIONED_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)+\.\w+")
 # "content/articles/x.md:12: ..." -- our message format, however it was logged.
 _LOCATED = re.compile(r"^(?P<path>[^\s:]+\.\w+)(?::\d+)?: ")
 
@@ -94,6 +96,8 @@ class ProblemCollector(logging.Handler):
 
     def drop_echoes(self) -> None:
         """Leave out Pelican's messages about files or links we reported ourselves."""
+        # Files our messages name besides their own (a link's missing target, say).
+        mentioned = {path for ours in self._our_messages for path in _MENTIONED_PATH.findall(ours)}
         for problem, named, is_link in self._echo_candidates:
             if is_link:
                 # Named as written ('x.md#a') or as repr ('' for an empty tag name).
@@ -103,7 +107,8 @@ class ProblemCollector(logging.Handler):
                     for ours in self._our_messages
                 )
             else:
-                echo = any(_same_file(arg, path) for arg in named for path in self._reported_files)
+                files = self._reported_files | mentioned
+                echo = any(_same_file(arg, path) for arg in named for path in files)
             if echo and problem in self.problems:
                 self.problems.remove(problem)
         self._echo_candidates.clear()

@@ -164,17 +164,17 @@ class _LinkChecker:
                     where = display_path(target.source_path, self.settings)
                     return self._fragment_problem(target, unquote(url.fragment), href, where)
                 return None
-            if candidate in self.static or os.path.isfile(
-                os.path.join(self.content_path, candidate)
-            ):
+            # Pelican lists every {static} target as static content, found or not.
+            if os.path.isfile(os.path.join(self.content_path, candidate)):
                 if what == "filename":
                     return (
                         f"link to {href!r}: {candidate} is not an article or page",
                         f"link files with {{static}}{url.path}",
                     )
                 return None
+        missing = display_path(os.path.join(self.content_path, candidates[0]), self.settings)
         return (
-            f"link to {href!r}: there is no file {candidates[0]!r} in the content folder",
+            f"link to {href!r}: there is no file {missing}",
             "check the file name; paths are relative to this file, or to the content"
             " folder when they start with /",
         )
