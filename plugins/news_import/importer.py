@@ -54,6 +54,13 @@ def import_file(path: Path, options: Options, *, today: dt.date | None = None) -
         article.report.guessed.append(source.encoding_note)
     _check_is_article(article, name)
     _apply_metadata(article, header, options, name)
+    guessed = [h.guessed_at_line for h in article.headings() if h.guessed_at_line]
+    if guessed:
+        article.report.guessed.append(
+            f"{len(guessed)} section heading(s) from short lines without final punctuation "
+            f"({'line' if len(guessed) == 1 else 'lines'} {', '.join(map(str, guessed))}): "
+            "check each one"
+        )
     draft = article.date is None
     if draft:
         article.report.guessed.append(
@@ -91,7 +98,8 @@ def _apply_metadata(article: Article, header: dict[str, str], options: Options, 
             recognised.append(f"{key}: from --{key}")
             return option
         if header.get(key):
-            recognised.append(f"{key}: from the header line '{key.capitalize()}:'")
+            label = "URL" if key == "url" else key.capitalize()
+            recognised.append(f"{key}: from the header line '{label}:'")
             return header[key]
         return current
 

@@ -17,6 +17,8 @@ class Paragraph:
 class Heading:
     text: str
     level: int = 2
+    # Line of a plain-text heading: only a guess there (a short line), so the report lists it.
+    guessed_at_line: int | None = None
 
 
 @dataclass

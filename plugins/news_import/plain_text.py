@@ -167,7 +167,8 @@ class _Builder:
                 index += 1
                 continue
             if self._is_heading(index):
-                self.blocks.append(Heading(plain_to_markdown(unit.first)))
+                heading = Heading(plain_to_markdown(unit.first), guessed_at_line=unit.line_number)
+                self.blocks.append(heading)
                 index += 1
                 continue
             self._paragraph(unit)
@@ -235,9 +236,14 @@ class _Builder:
             date=signature.date,
             paragraphs=paragraphs,
         )
-        self.report.recognised.append(
-            f"line {self.units[first].line_number}: embedded post ({post.describe()})"
-        )
+        start = self.units[first].line_number
+        self.report.recognised.append(f"line {start}: embedded post ({post.describe()})")
+        if not self.blank_mode:
+            # Without blank lines nothing marks where a post's text begins.
+            self.report.guessed.append(
+                f"line {start}: the post by {post.describe()} taken to start here "
+                f"(lines {start}-{signature_unit.line_number}): check where its text begins"
+            )
         if not paragraphs:
             self.report.guessed.append(
                 f"line {signature_unit.line_number}: a post signature without text"
@@ -269,7 +275,8 @@ class _Builder:
             index += 1
         if any(notices):
             self.report.left_out.append(
-                f"line {unit.line_number}: the platform's notice after the post link"
+                f"line {unit.line_number}: the platform's notice after the post link "
+                f"({_shorten(' '.join(n for n in notices if n))})"
             )
         return index
 

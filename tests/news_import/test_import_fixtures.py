@@ -34,6 +34,16 @@ def test_fixture_imports_to_expected_markdown(name: str, run_import) -> None:
     assert run.stdout.splitlines()[0] == str(run.written()[0])
 
 
+@pytest.mark.parametrize("name", [*CASES, "seed"])
+def test_fixture_review_report(name: str, run_import) -> None:
+    """The report after the path line (fixtures/<case>/report.txt)."""
+    case = FIXTURES / name
+    (source,) = case.glob("input.*")
+    run = run_import(source, *_case_args(case))
+    expected = (case / "report.txt").read_text(encoding="utf-8")
+    assert "\n".join(run.stdout.splitlines()[1:]) + "\n" == expected
+
+
 def test_fixture_cases_cover_text_and_html() -> None:
     inputs = [next((FIXTURES / name).glob("input.*")).suffix for name in CASES]
     assert inputs.count(".txt") >= 3
@@ -64,7 +74,10 @@ def test_seed_report_names_what_was_recognised(run_import) -> None:
     assert "key points: 5" in report
     assert "section headings: 7 (Reopening of Rafah crossing;" in report
     assert "embedded posts: 2 (x @SEPeaceMissions, x @FranceskAlbs)" in report
-    assert "Guessed" not in report
+    # Without blank lines, headings and where a post starts are guesses the editor checks.
+    assert "7 section heading(s) from short lines" in report
+    assert "the post by x @FranceskAlbs taken to start here (lines 39-42)" in report
+    assert "Left out" not in report
 
 
 def test_seed_with_blank_lines_between_paragraphs_gives_the_same_article(
