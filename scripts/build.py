@@ -43,6 +43,7 @@ _PELICAN_ECHOES = (
     "Unknown status ",
     "Unable to generate valid slug ",
     "Cannot get modification stamp for ",
+    "{filename} used for linking to static",
 )
 # Echoes that name a link or tag (their last argument) rather than a file.
 _NAMING_ECHOES = ("Unable to find ", "Unable to generate valid slug ")
