@@ -114,6 +114,29 @@ def test_the_reader_renders_anything_and_the_output_runs_nothing(text):
         assert html_problems(html, own_scripts=False) == []
 
 
+@functools.cache
+def _strict_parser():
+    import strict_build
+
+    strict_build.register()  # idempotent: connects the link collector to the parser signal
+    return build_parser({"PLUGINS": ["markdown_reader", "strict_build"]})
+
+
+@PROPERTY_SETTINGS
+@given(documents)
+def test_the_link_collector_never_fails_and_records_what_it_finds(text):
+    try:
+        result = render(_strict_parser(), text, {"source_path": "content/articles/example.md"})
+    except ContentError:
+        return
+    metadata = result.env["metadata"]
+    assert all(isinstance(i, str) and i for i in metadata["anchor_ids"])
+    for link in metadata["intrasite_links"]:
+        assert isinstance(link["href"], str)
+        assert link["line"] is None or link["line"] >= 1
+    assert html_problems(result.html, own_scripts=False) == []
+
+
 @PROPERTY_SETTINGS
 @given(documents)
 def test_front_matter_text_is_safe_in_text_and_in_attributes(value):
