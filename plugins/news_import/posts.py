@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -29,7 +28,7 @@ _POST_URLS = (
     ("x", re.compile(r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/(?P<user>\w+)/status/\d+")),
     ("bluesky", re.compile(r"^https?://bsky\.app/profile/(?P<user>[^/\s]+)/post/\w+")),
     ("threads", re.compile(r"^https?://(?:www\.)?threads\.(?:net|com)/@(?P<user>[\w.]+)/post/\w+")),
-    ("instagram", re.compile(r"^https?://(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+")),
+    ("instagram", re.compile(r"^https?://(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+/?")),
     ("mastodon", re.compile(r"^https?://(?P<host>[\w.-]+\.[a-z]{2,})/@(?P<user>\w+)/\d+")),
 )
 
@@ -110,8 +109,8 @@ def parse_post_url(text: str) -> PostUrl | None:
         match = pattern.match(candidate)
         if not match:
             continue
-        parts = urlsplit(candidate)
-        url = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        # The match ends at the post's id: no "/embed", no tracking query string.
+        url = match.group(0)
         user = match.groupdict().get("user")
         handle = None
         if user and platform == "mastodon":
