@@ -59,6 +59,18 @@ def test_bad_input_is_refused_with_one_line(name: str, run_import, tmp_path: Pat
     assert run.written() == []
 
 
+def test_undetectable_encoding_is_refused(run_import, tmp_path: Path) -> None:
+    # High bytes in no pattern any legacy encoding explains (and invalid as UTF-8).
+    noise = bytes((0x80 + (i * 37 + i // 7 * 11) % 128) for i in range(600))
+    source = tmp_path / "noise.txt"
+    source.write_bytes(b"Title: Example article 15\n\n" + noise)
+    run = run_import(source)
+    assert run.code == 1
+    assert run.stderr.startswith(f"error: {source}: is not UTF-8 (byte ")
+    assert "its encoding could not be detected (save it as UTF-8 and import it again)" in run.stderr
+    assert run.written() == []
+
+
 def test_missing_file_and_folder(run_import, tmp_path: Path) -> None:
     missing = run_import(tmp_path / "nowhere.txt")
     assert missing.code == 1
