@@ -55,16 +55,14 @@ def _read_header(lines: list[str]) -> tuple[dict[str, str], int]:
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
-    start = index
     while index < len(lines):
         match = _HEADER.match(lines[index].strip())
         if not match:
             break
         header[match.group("key").lower()] = match.group("value").strip()
         index += 1
-    if header and index < len(lines) and lines[index].strip():
-        # Header lines end with a blank line; without one this was the article itself.
-        return {}, start
+    # Pelican ends header lines with a blank line; text pasted without blank lines has
+    # none, so the first line that is not a known "Key: value" ends them too.
     return header, index
 
 

@@ -150,3 +150,18 @@ def test_unreadable_file_is_one_line(run_import, tmp_path: Path) -> None:
         source.chmod(0o644)
     assert run.code == 1
     assert run.stderr == f"error: {source}: cannot be read: Permission denied\n"
+
+
+def test_header_lines_without_a_blank_line_after_them(run_import, tmp_path: Path) -> None:
+    source = tmp_path / "pasted.txt"
+    body = (FIXTURES / "text-no-date/input.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+    source.write_text(
+        f"Title: Example article 16\nDate: 2026-01-23\nTopics: \n{body}", encoding="utf-8"
+    )
+    run = run_import(source)
+    assert run.code == 0, run.stderr
+    (written,) = run.written()
+    assert written.name == "2026-01-23-example-article-16.md"
+    assert written.read_text(encoding="utf-8").startswith(
+        "---\ntitle: Example article 16\ndate: 2026-01-23\n---\n\nThis synthetic article"
+    )
