@@ -61,8 +61,9 @@ import: $(STAMP)
 	@test -n "$(SRC)" || { echo "usage: make import SRC=<file.txt|file.html> [ARGS='--title ... --date ...']"; exit 2; }
 	PYTHONPATH=plugins $(PY) -m news_import "$(SRC)" $(ARGS)
 
+# `make bench N="1000 5000" RUNS=3` (the defaults)
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(if $(N),--n $(N)) $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	rm -rf output output.* __pycache__ .pytest_cache
