@@ -21,7 +21,9 @@ THEME_STATIC_PATHS = ["templates/static"]
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "topic_hubs", "editions", "feeds", "strict_build"]
+PLUGINS = ["markdown_reader", "news_blocks", "topic_hubs", "editions", "newsroom", "feeds", "strict_build", "frozen_urls"]
+# Templates do not change during a build: Jinja need not re-check their files on every page.
+JINJA_ENVIRONMENT = {"auto_reload": False}
 
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"

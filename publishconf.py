@@ -11,3 +11,5 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://newsdigest.example.org")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
+# sitemap.xml, news-sitemap.xml and robots.txt need absolute URLs: written on publish only.
+SITEMAPS = True

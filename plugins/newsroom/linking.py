@@ -1,0 +1,54 @@
+"""Once everything is read: each article's description and JSON-LD, and each hub's.
+
+Runs on ``all_generators_finalized`` because JSON-LD names the article's topics
+(``article.topics``, linked by topic_hubs once every article is read) and final URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pelican.generators import ArticlesGenerator
+
+from newsroom.publication import enabled
+from newsroom.settings import read_newsroom_settings
+from newsroom.structured_data import article_graph, collection_page_graph, describe, script_json
+
+__all__ = ["HUB_JSON_LD", "link_newsroom"]
+
+HUB_JSON_LD = "newsroom_hub_json_ld"
+"""Context key: topic slug -> serialised JSON-LD of its hub (read by head_meta.html)."""
+
+_ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+)
+
+
+def _all_articles(generator: ArticlesGenerator) -> Iterator[Any]:
+    for name in _ARTICLE_LISTS:
+        yield from getattr(generator, name, None) or ()
+
+
+def link_newsroom(generators: Iterable[Any]) -> None:
+    """``all_generators_finalized`` receiver."""
+    for generator in generators:
+        if not isinstance(generator, ArticlesGenerator) or not enabled(generator.settings):
+            continue
+        site = read_newsroom_settings(generator.settings)
+        for article in _all_articles(generator):
+            newsroom = getattr(article, "newsroom", None)
+            if newsroom is None:
+                continue
+            newsroom.description = describe(article)
+            newsroom.json_ld = script_json(article_graph(article, newsroom, site))
+        context = generator.context
+        context[HUB_JSON_LD] = {
+            topic.slug: script_json(collection_page_graph(topic, topic.articles, site, "topics/"))
+            for topic in context.get("topics") or ()
+        }
