@@ -1,0 +1,61 @@
+"""Remember URL settings per content object once the site's content is final."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pelican.contents import Article, Content, Page
+
+_CACHE = "_frozen_url_settings"
+_ORIGINAL = Content.get_url_setting
+
+
+def _get_url_setting(self: Content, key: str) -> str:
+    cache: dict[str, str] | None = self.__dict__.get(_CACHE)
+    if cache is None:
+        return _ORIGINAL(self, key)  # type: ignore[no-any-return]  # Pelican is untyped
+    if key not in cache:
+        cache[key] = _ORIGINAL(self, key)
+    return cache[key]
+
+
+def install(pelican: Any = None) -> None:
+    """``initialized`` receiver: route Pelican's URL lookups through the memo (idempotent)."""
+    # Only objects that freeze_urls marked use the memo, so a build without this
+    # plugin in the same process (tests, `make serve`) computes every value as before.
+    Content.get_url_setting = _get_url_setting
+
+
+def _uses_this_plugin(settings: Any) -> bool:
+    plugins = (settings or {}).get("PLUGINS") or []
+    return any(getattr(p, "__name__", p) in {"frozen_urls", __package__} for p in plugins)
+
+
+def _contents(generators: Iterable[Any]) -> Iterable[Any]:
+    for generator in generators:
+        for name in (
+            "articles",
+            "translations",
+            "drafts",
+            "drafts_translations",
+            "pages",
+            "hidden_pages",
+            "hidden_translations",
+            "draft_pages",
+            "draft_translations",
+        ):
+            yield from getattr(generator, name, None) or ()
+
+
+def freeze_urls(generators: Iterable[Any]) -> None:
+    """``all_generators_finalized`` receiver: from now on each value is computed once."""
+    generators = list(generators)
+    settings = next((getattr(g, "settings", None) for g in generators), None)
+    if not _uses_this_plugin(settings):
+        return
+    for content in _contents(generators):
+        # Articles and pages only: a static file's URL may still move when a page
+        # attaches it ({attach} links are resolved while pages are written).
+        if isinstance(content, Article | Page) and _CACHE not in content.__dict__:
+            content.__dict__[_CACHE] = {}
