@@ -1,0 +1,149 @@
+"""Parse every article file in forked worker processes; serve the results to Pelican."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+from pelican.urlwrappers import URLWrapper
+
+DEFAULT_MIN_FILES = 64
+_DONE = "_parallel_read_done"
+
+# The build's reader, set right before the workers are forked (they inherit it).
+_reader: Any = None
+
+
+class _Problems(logging.Handler):
+    """Counts what a worker logged (a file that logs anything is re-read by the build)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_problems = _Problems()
+
+
+def _quiet_worker() -> None:
+    # A worker's messages would print twice (here and when the build re-reads the file)
+    # and never reach the build's problem list: count them instead.
+    logging.root.handlers = [_problems]
+    for logger in logging.root.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+            logger.propagate = True
+
+
+class _Named:
+    """A Tag, Author or Category by class and name (their settings stay in the build)."""
+
+    def __init__(self, kind: type[URLWrapper], name: str) -> None:
+        self.kind = kind
+        self.name = name
+
+
+def _portable(value: Any) -> Any:
+    if isinstance(value, URLWrapper):
+        return _Named(type(value), value.name)
+    if isinstance(value, list):
+        return [_portable(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_portable(item) for item in value)
+    if type(value) is dict:
+        return {key: _portable(item) for key, item in value.items()}
+    return value
+
+
+def _restored(value: Any, settings: Any) -> Any:
+    if isinstance(value, _Named):
+        return value.kind(value.name, settings)
+    if isinstance(value, list):
+        return [_restored(item, settings) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_restored(item, settings) for item in value)
+    if type(value) is dict:
+        return {key: _restored(item, settings) for key, item in value.items()}
+    return value
+
+
+def _read_in_worker(path: str) -> bytes | None:
+    """The pickled ``(content, metadata)`` of ``path``, or None to let the build read it."""
+    _problems.count = 0
+    try:
+        content, metadata = _reader.read(path)
+        data = pickle.dumps((content, _portable(metadata)), pickle.HIGHEST_PROTOCOL)
+    except Exception:  # reported when the build reads the file itself
+        return None
+    return None if _problems.count else data
+
+
+def _uses_this_plugin(settings: Any) -> bool:
+    plugins = settings.get("PLUGINS") or []
+    return any(getattr(p, "__name__", p) in {"parallel_read", __package__} for p in plugins)
+
+
+def _worker_count(settings: Any) -> int:
+    configured = settings.get("PARALLEL_READ_WORKERS")
+    return int(configured) if configured is not None else (os.cpu_count() or 1)
+
+
+def parse_in_workers(reader: Any, paths: list[str], workers: int) -> dict[str, bytes]:
+    """Parse ``paths`` with ``reader`` in ``workers`` forked processes."""
+    global _reader  # noqa: PLW0603  # handed to the forked workers, which inherit it
+    _reader = reader
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(paths) // (workers * 16))
+        with context.Pool(workers, initializer=_quiet_worker) as pool:
+            results = pool.map(_read_in_worker, paths, chunksize=chunk)
+    finally:
+        _reader = None
+    return {path: data for path, data in zip(paths, results, strict=True) if data is not None}
+
+
+def _serving(
+    read: Callable[[str], tuple[str, dict[str, Any]]], parsed: dict[str, bytes], settings: Any
+) -> Callable[[str], tuple[str, dict[str, Any]]]:
+    def read_parsed(path: str) -> tuple[str, dict[str, Any]]:
+        data = parsed.pop(path, None)
+        if data is None:
+            return read(path)
+        content, metadata = pickle.loads(data)
+        return content, _restored(metadata, settings)
+
+    return read_parsed
+
+
+def prefetch_articles(generator: Any) -> None:
+    """``article_generator_preread`` receiver (sent before each file; acts on the first)."""
+    if getattr(generator, _DONE, False):
+        return
+    setattr(generator, _DONE, True)
+    settings = generator.settings
+    workers = _worker_count(settings)
+    if not _uses_this_plugin(settings) or workers < 2:
+        return
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    by_reader: dict[str, list[str]] = {}
+    for name in sorted(files):
+        extension = os.path.splitext(name)[1][1:]
+        if extension in generator.readers.readers:
+            path = os.path.abspath(os.path.join(generator.path, name))
+            by_reader.setdefault(extension, []).append(path)
+    minimum = int(settings.get("PARALLEL_READ_MIN_FILES", DEFAULT_MIN_FILES))
+    for extension, paths in by_reader.items():
+        if len(paths) < max(minimum, workers):
+            continue
+        reader = generator.readers.readers[extension]
+        parsed = parse_in_workers(reader, paths, workers)
+        # An instance attribute: the class (and its name, which Pelican records as the
+        # article's "reader") stays the same.
+        reader.read = _serving(reader.read, parsed, settings)
