@@ -1,0 +1,34 @@
+"""News blocks: key-point boxes and embedded social posts, rendered without scripts.
+
+    plugin          the markdown-it rules: ``::: key-points`` and ``::: post``
+                    containers, pasted embed code and bare post links -> tokens
+    key_points      a box's list, or front-matter ``key_points``, as inline HTML
+    post            a post as data (fields checked) for the card template
+    post_block      the ``::: post`` container's fields and text
+    pasted_embeds   X, Bluesky, Mastodon, Threads and Instagram embed code (bs4)
+    post_links      post addresses on a line of their own
+    render          render rules: the tokens through ``templates/news_blocks/``
+    front_matter    front-matter ``key_points`` rendered once the article is read
+
+Article metadata after reading: ``key_points`` (a list of HTML strings, from front
+matter or from the body's box), ``key_points_box`` (``{line, points}`` when the box is
+in the body; the article template then does not repeat it) and ``embedded_posts`` (a
+list of dicts: platform, platform_name, author, handle, url, date, media_alt, context,
+text, text_html, line, source).
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from markdown_reader import configure_markdown
+from news_blocks.front_matter import render_front_matter_key_points
+from news_blocks.plugin import add_news_blocks, news_blocks_plugin
+from news_blocks.post import PLATFORMS, Post
+
+__all__ = ["PLATFORMS", "Post", "add_news_blocks", "news_blocks_plugin", "register"]
+
+
+def register() -> None:
+    configure_markdown.connect(add_news_blocks)
+    signals.content_object_init.connect(render_front_matter_key_points)

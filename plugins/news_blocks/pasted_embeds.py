@@ -1,0 +1,192 @@
+"""Turn pasted embed code (an ``html_block`` token) into posts, with a real HTML parser.
+
+Recognised: X/Twitter ``blockquote.twitter-tweet``, Bluesky ``blockquote.bluesky-embed``,
+Mastodon ``iframe.mastodon-embed`` (and the newer ``blockquote.mastodon-embed``), Threads
+``blockquote.text-post-media`` and Instagram ``blockquote.instagram-media``. Their
+``<script>`` tags (``widgets.js``, ``embed.js``) are dropped: the card needs no script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
+from markupsafe import Markup
+
+from html_policy import sanitise
+from news_blocks.post import Location, Post, check_complete
+from news_blocks.post_links import post_from_url
+
+# The class each platform gives the element it pastes.
+_EMBED_CLASSES = {
+    "twitter-tweet": "x",
+    "bluesky-embed": "bluesky",
+    "mastodon-embed": "mastodon",
+    "text-post-media": "threads",
+    "instagram-media": "instagram",
+}
+# Hosts of the platforms' embed scripts; a block holding only these is dropped.
+_SCRIPT_HOSTS = ("platform.twitter.com", "embed.bsky.app", "threads.net", "instagram.com")
+# "— Example Person (@example)" as the X and Bluesky embeds sign a post (text, not HTML).
+_SIGNATURE = re.compile(r"^[\s\u2014\u2013-]*(?P<author>.*?)\s*\(@?(?P<handle>[^()\s]+)\)\s*$")
+# How the embeds print a post's date: "January 25, 2026" or "January 25, 2026 at 2:05 PM".
+_DATE_FORMATS = ("%B %d, %Y", "%B %d, %Y at %I:%M %p")
+
+
+def _classes(element: Tag) -> list[str]:
+    value = element.get("class")
+    if isinstance(value, str):
+        return value.split()
+    return [str(name) for name in value or []]
+
+
+def _embed_platform(element: Tag) -> str | None:
+    for name in _classes(element):
+        if name in _EMBED_CLASSES:
+            return _EMBED_CLASSES[name]
+    return None
+
+
+def _is_embed_script(element: Tag) -> bool:
+    if element.name != "script":
+        return False
+    src = str(element.get("src") or "")
+    return (
+        src.endswith("embed.js")
+        or src.endswith("widgets.js")
+        or any(host in src for host in _SCRIPT_HOSTS)
+    )
+
+
+def _parse_date(text: str) -> dt.date | None:
+    cleaned = " ".join(text.split())
+    for pattern in _DATE_FORMATS:
+        try:
+            moment = dt.datetime.strptime(cleaned, pattern)
+        except ValueError:
+            continue
+        return moment.date() if pattern == "%B %d, %Y" else moment
+    return None
+
+
+def _attribute(element: Tag, name: str) -> str:
+    value = element.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def _text_of(paragraphs: list[Tag]) -> tuple[Markup, str]:
+    """The paragraphs as sanitised HTML (links kept, rel added), and as plain text."""
+    paragraphs = [p for p in paragraphs if p.get_text(strip=True)]
+    html = "\n".join(str(p) for p in paragraphs)
+    plain = "\n".join(p.get_text(" ", strip=True) for p in paragraphs)
+    return Markup(sanitise(html).strip()), plain
+
+
+def _signed_post(element: Tag, platform: str) -> Post:
+    """X and Bluesky: paragraphs of text, then "— Name (@handle)" and a dated link."""
+    post = Post(platform=platform)
+    paragraphs = element.find_all("p", recursive=False)
+    post.text_html, post.text = _text_of(paragraphs)
+    signature = "".join(str(node) for node in element.children if isinstance(node, NavigableString))
+    match = _SIGNATURE.match(signature.strip())
+    links = [a for a in element.find_all("a", recursive=False)]
+    if match:
+        post.author = match.group("author").strip()
+        post.handle = match.group("handle").lstrip("@")
+    elif links:
+        # Bluesky puts the handle in a link: "— Name (<a>@handle</a>)".
+        post.author = signature.split("(")[0].strip(" \u2014\u2013-")
+        post.handle = links[0].get_text(strip=True).lstrip("@")
+    for link in reversed(links):
+        found = post_from_url(_attribute(link, "href"))
+        if found:
+            post.url = found.url
+            post.handle = post.handle or found.handle
+            post.date = _parse_date(link.get_text(" ", strip=True))
+            if post.date is None:
+                post.date_text = link.get_text(" ", strip=True)
+            break
+    return post
+
+
+def _linked_post(element: Tag, platform: str) -> Post:
+    """Mastodon, Threads: the embed carries the post's address, not its text."""
+    candidates = [
+        _attribute(element, "src").removesuffix("/embed"),
+        _attribute(element, "data-embed-url").removesuffix("/embed"),
+        _attribute(element, "data-text-post-permalink"),
+        *(_attribute(a, "href") for a in element.find_all("a")),
+    ]
+    for candidate in candidates:
+        found = post_from_url(candidate) if candidate else None
+        if found:
+            found.platform = platform
+            return found
+    return Post(platform=platform)
+
+
+def _instagram_post(element: Tag, platform: str) -> Post:
+    """Instagram: the permalink, the caption (if captioned) and "A post shared by …"."""
+    post = _linked_post(element, platform)
+    post.url = post.url or _attribute(element, "data-instgrm-permalink").split("?")[0]
+    caption: list[Tag] = []
+    for paragraph in element.find_all("p"):
+        text = paragraph.get_text(" ", strip=True)
+        if text.startswith("A post shared by"):
+            match = _SIGNATURE.match(text.removeprefix("A post shared by").split(" on ")[0])
+            if match:
+                post.author, post.handle = match.group("author"), match.group("handle")
+            time = paragraph.find("time")
+            if isinstance(time, Tag):
+                post.date = _iso_date(_attribute(time, "datetime"))
+        elif text and text != "View this post on Instagram":
+            caption.append(paragraph)
+    post.text_html, post.text = _text_of(caption)
+    return post
+
+
+def _iso_date(text: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+_READERS: dict[str, Callable[[Tag, str], Post]] = {
+    "x": _signed_post,
+    "bluesky": _signed_post,
+    "mastodon": _linked_post,
+    "threads": _linked_post,
+    "instagram": _instagram_post,
+}
+
+
+def posts_from_embed(html: str, where: Location) -> list[Post] | None:
+    """The posts in pasted embed code; ``[]`` for a block of embed scripts only.
+
+    None when the block is anything else (ordinary raw HTML, sanitised as usual): a
+    block is taken only if every element in it is an embed or an embed script.
+    """
+    if "<" not in html:
+        return None
+    soup = BeautifulSoup(html, "html.parser")
+    posts: list[Post] = []
+    for node in soup.children:
+        if isinstance(node, NavigableString):
+            if node.strip():
+                return None
+            continue
+        if not isinstance(node, Tag):
+            continue
+        if _is_embed_script(node):
+            continue
+        platform = _embed_platform(node)
+        if platform is None:
+            return None
+        post = _READERS[platform](node, platform)
+        post.line, post.source = where.line, "embed"
+        posts.append(check_complete(post, where))
+    return posts
