@@ -174,6 +174,7 @@ def posts_from_embed(html: str, where: Location) -> list[Post] | None:
         return None
     soup = BeautifulSoup(html, "html.parser")
     posts: list[Post] = []
+    scripts = 0
     for node in soup.children:
         if isinstance(node, NavigableString):
             if node.strip():
@@ -182,6 +183,7 @@ def posts_from_embed(html: str, where: Location) -> list[Post] | None:
         if not isinstance(node, Tag):
             continue
         if _is_embed_script(node):
+            scripts += 1
             continue
         platform = _embed_platform(node)
         if platform is None:
@@ -189,4 +191,5 @@ def posts_from_embed(html: str, where: Location) -> list[Post] | None:
         post = _READERS[platform](node, platform)
         post.line, post.source = where.line, "embed"
         posts.append(check_complete(post, where))
-    return posts
+    # A block with no element at all (a closing tag, a comment) is not embed code.
+    return posts if posts or scripts else None

@@ -1,0 +1,80 @@
+"""What the rules hand later stages: key_points, key_points_box and embedded_posts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+from tests.news_blocks.parsing import env
+
+from markdown_reader import render
+
+EMBED = (
+    '<blockquote class="twitter-tweet"><p>Example post 16.</p>&mdash; Example Person (@example) '
+    '<a href="https://x.com/example/status/78">January 24, 2026</a></blockquote>'
+)
+DOCUMENT = f"""\
+Lead of Example article 6.
+
+::: key-points
+- Point *one*.
+- Point two.
+:::
+
+::: post
+platform: bluesky
+author: Example Person
+handle: example.bsky.social
+url: https://bsky.app/profile/example.bsky.social/post/3k
+date: 2026-01-25T14:05:00+00:00
+media_alt: An example chart
+
+Text of *Example post 15*.
+:::
+
+https://x.com/example/status/77
+
+{EMBED}
+"""
+
+
+def _metadata(parser: Any) -> dict[str, Any]:
+    environment = env()
+    render(parser, DOCUMENT, environment)
+    return dict(environment["metadata"])
+
+
+def test_key_points_are_inline_html_strings(parser: Any) -> None:
+    metadata = _metadata(parser)
+    assert metadata["key_points"] == ["Point <em>one</em>.", "Point two."]
+    assert all(isinstance(point, Markup) for point in metadata["key_points"])
+    assert metadata["key_points_box"] == {"line": 7, "points": metadata["key_points"]}
+
+
+def test_embedded_posts_are_plain_data_in_document_order(parser: Any) -> None:
+    posts = _metadata(parser)["embedded_posts"]
+    assert [(p["platform"], p["handle"], p["source"], p["line"]) for p in posts] == [
+        ("bluesky", "example.bsky.social", "markdown", 12),
+        ("x", "example", "link", 23),
+        ("x", "example", "embed", 25),
+    ]
+    first = posts[0]
+    assert first["date"] == "2026-01-25T14:05:00+00:00"
+    assert first["text"] == "Text of Example post 15."
+    assert first["text_html"] == "<p>Text of <em>Example post 15</em>.</p>"
+    assert first["media_alt"] == "An example chart"
+    assert posts[1]["url"] == "https://x.com/example/status/77" and posts[1]["text"] == ""
+    assert posts[2]["date"] == "2026-01-24" and posts[2]["text"] == "Example post 16."
+
+
+def test_post_fields_are_not_section_text(parser: Any) -> None:
+    environment = env()
+    render(parser, DOCUMENT, environment)
+    text = " ".join(section["text"] for section in environment["sections"])
+    assert "platform:" not in text and "Lead of Example article 6." in text
+
+
+def test_a_document_without_news_blocks_has_no_news_metadata(parser: Any) -> None:
+    environment = env()
+    render(parser, "Plain *text*.\n\n- a list\n\n> a quote\n", environment)
+    assert environment.get("metadata", {}) == {}
