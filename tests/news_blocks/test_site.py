@@ -92,3 +92,29 @@ def test_a_post_with_neither_url_nor_text_fails_naming_file_and_line(build_site)
         "content/articles/one.md:7: embedded post has neither a url nor text" in problem
         for problem in problems
     ), problems
+
+
+def _readme_examples() -> list[str]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Key points and embedded posts", 1)[1].split("\n## ", 1)[0]
+    return [block.split("```", 1)[0] for block in section.split("```markdown\n")[1:]]
+
+
+def test_the_readme_examples_build(build_site) -> None:
+    front, box, post = _readme_examples()
+    body = f"Lead.\n\n{box}\n{post}"
+    output, problems = build_site(
+        {"articles/front.md": front + "\nLead.\n", "articles/body.md": _article(4, body=body)}
+    )
+    assert problems == []
+    first = _soup(output / "2026/01/25/example-article-3/index.html")
+    assert [li.decode_contents() for li in first.select("aside.key-points li")] == [
+        "First point, <em>inline Markdown</em> allowed.",
+        "Second point.",
+    ]
+    second = _page(output, 4)
+    assert len(second.select("aside.key-points")) == 1
+    card = second.select_one("figure.embedded-post[data-platform=x]")
+    assert card.blockquote["cite"] == "https://x.com/example/status/123"
+    assert card.select_one("a.post-link time")["datetime"] == "2026-01-25"
+    assert card.select_one(".post-context").get_text() == "Replying to @other"
