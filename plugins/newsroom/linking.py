@@ -20,6 +20,7 @@ __all__ = ["HUB_JSON_LD", "link_newsroom"]
 HUB_JSON_LD = "newsroom_hub_json_ld"
 """Context key: topic slug -> serialised JSON-LD of its hub (read by head_meta.html)."""
 
+HUB_ITEMS = 50
 _ARTICLE_LISTS = (
     "articles",
     "translations",
@@ -48,7 +49,10 @@ def link_newsroom(generators: Iterable[Any]) -> None:
             newsroom.description = describe(article)
             newsroom.json_ld = script_json(article_graph(article, newsroom, site))
         context = generator.context
+        # A hub lists its newest articles, as many as its first page shows, not its archive.
         context[HUB_JSON_LD] = {
-            topic.slug: script_json(collection_page_graph(topic, topic.articles, site, "topics/"))
+            topic.slug: script_json(
+                collection_page_graph(topic, topic.articles[:HUB_ITEMS], site, "topics/")
+            )
             for topic in context.get("topics") or ()
         }

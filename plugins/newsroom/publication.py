@@ -61,7 +61,9 @@ def _init(article: Any) -> None:
     settings = article.settings
     path = display_path(article.source_path, settings)
     raw = read_raw_front_matter(article.source_path, path)
-    newsroom = read_newsroom_fields(article.metadata, raw, path, settings.get("TIMEZONE", "UTC"))
+    # An article may set its own time zone, as Pelican allows for its date.
+    zone = str(article.metadata.get("timezone") or settings.get("TIMEZONE") or "UTC")
+    newsroom = read_newsroom_fields(article.metadata, raw, path, zone)
     article.newsroom = newsroom
     _hold_future(article, settings)
     _apply_modified(article, newsroom)
@@ -87,7 +89,8 @@ def _apply_modified(article: Any, newsroom: Newsroom) -> None:
     if modified is not None:
         candidates.append(modified)
     newest = max(candidates, default=None)
-    if newest is None or newest <= article.date:
+    # An undated draft gets its date from Pelican only later; it has nothing to compare.
+    if newest is None or not hasattr(article, "date") or newest <= article.date:
         return
     newsroom.updated = newest
     newsroom.updated_label = house_time(newest)

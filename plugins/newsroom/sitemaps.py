@@ -80,7 +80,8 @@ def sitemap_entries(context: dict[str, Any], site: NewsroomSettings) -> list[Sit
         entries.append(SitemapEntry(f"{base}/{context['EDITIONS_INDEX_URL']}", _newest(articles)))
         entries += [SitemapEntry(f"{base}/{e.url}", _w3c(e.updated)) for e in editions]
     if context.get("ARCHIVES_SAVE_AS"):
-        entries.append(SitemapEntry(f"{base}/{_url_of(context['ARCHIVES_SAVE_AS'])}", None))
+        archives = _url_of(context["ARCHIVES_SAVE_AS"])
+        entries.append(SitemapEntry(f"{base}/{archives}", _newest(articles)))
     if context.get("TAG_SAVE_AS"):
         for tag, tagged in context.get("tags") or ():
             entries.append(SitemapEntry(f"{base}/{tag.url}", _newest(tagged)))

@@ -94,3 +94,27 @@ def test_bad_settings_are_named(settings: dict[str, object], message: str) -> No
 def test_a_bad_setting_fails_the_build(build_site: Build) -> None:
     _, problems = build_site(FUTURE, PUBLISHER_NAMES="Example")
     assert any("unknown newsroom setting PUBLISHER_NAMES" in p for p in problems), problems
+
+
+def test_an_undated_draft_with_updates_builds(build_site: Build) -> None:
+    draft = (
+        "---\ntitle: Example article 5\nstatus: draft\n"
+        "updates:\n  - {date: 2026-01-26, note: Adds a synthetic figure.}\n---\n\nText.\n"
+    )
+    _, problems = build_site(
+        {**FUTURE, "articles/example-article-5.md": draft}, BUILD_DATE=BUILD_DATE
+    )
+    assert problems == []
+
+
+def test_update_dates_follow_the_article_time_zone(build_site: Build) -> None:
+    article = (
+        "---\ntitle: Example article 6\ndate: 2026-01-25T08:00:00+01:00\ntimezone: Europe/Berlin\n"
+        "updates:\n  - {date: 2026-01-25T18:30, note: Adds a synthetic figure.}\n---\n\nText.\n"
+    )
+    output, problems = build_site({"articles/example-article-6.md": article}, BUILD_DATE=BUILD_DATE)
+    assert problems == []
+    html = (output / "2026/01/25/example-article-6/index.html").read_text(encoding="utf-8")
+    assert (
+        'Updated <time datetime="2026-01-25T18:30:00+01:00">25 Jan 2026, 18:30 CET</time>' in html
+    )
