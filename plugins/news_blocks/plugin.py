@@ -122,7 +122,7 @@ class _Document:
                     result.extend(self.post_token(token, post) for post in posts)
                 index += 1
                 continue
-            linked = bare_link_post(list(tokens), index)
+            linked = bare_link_post(tokens, index)
             if linked is not None:
                 linked.line, linked.source = self.where(token).line, "link"
                 result.append(self.post_token(token, linked))
@@ -162,8 +162,7 @@ class _Document:
 
     @staticmethod
     def _token(kind: str, tag: str, source: Token, meta: dict[str, Any]) -> Token:
-        token = Token(kind, tag, 0, map=source.map, level=source.level, block=True, meta=meta)
-        return token
+        return Token(kind, tag, 0, map=source.map, level=source.level, block=True, meta=meta)
 
 
 def news_blocks_rule(state: StateCore) -> None:

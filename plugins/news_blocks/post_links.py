@@ -6,6 +6,7 @@ to read the platform and handle from the links inside pasted embed code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from markdown_it.token import Token
@@ -59,7 +60,7 @@ def post_from_url(url: str) -> Post | None:
     return None
 
 
-def bare_link_post(tokens: list[Token], index: int) -> Post | None:
+def bare_link_post(tokens: Sequence[Token], index: int) -> Post | None:
     """The post when ``tokens[index:index + 3]`` is a paragraph holding only its URL.
 
     The URL may be written bare or as an autolink (``<https://…>``); a paragraph with
