@@ -135,8 +135,12 @@ def prefetch_articles(generator: Any) -> None:
     by_reader: dict[str, list[str]] = {}
     for name in sorted(files):
         extension = os.path.splitext(name)[1][1:]
-        if extension in generator.readers.readers:
-            path = os.path.abspath(os.path.join(generator.path, name))
+        path = os.path.abspath(os.path.join(generator.path, name))
+        # Files Pelican's content cache (CACHE_CONTENT) will serve are not parsed at all.
+        cached = generator.get_cached_data(name, None) is not None or (
+            generator.readers.get_cached_data(path, None) is not None
+        )
+        if extension in generator.readers.readers and not cached:
             by_reader.setdefault(extension, []).append(path)
     minimum = int(settings.get("PARALLEL_READ_MIN_FILES", DEFAULT_MIN_FILES))
     for extension, paths in by_reader.items():

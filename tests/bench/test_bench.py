@@ -37,11 +37,11 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert result["n"] == 5 and result["runs"] == 1
     for side in ("plain", "project", "rebuild"):
         median = result["median"][side]
-        for key in ("wall_s", "cpu_s", "peak_rss_mb", "peak_tree_rss_mb"):
+        for key in ("wall_s", "cpu_s", "peak_rss_mb", "peak_tree_mb"):
             assert median[key] > 0, (side, key)
         assert len(result["samples"][side]) == 1
     assert result["median"]["project"]["ms_per_article"] > 0
-    assert set(result["ratio_project_to_plain"]) == {"wall", "cpu", "peak_rss", "peak_tree_rss"}
+    assert set(result["ratio_project_to_plain"]) == {"wall", "cpu", "peak_rss", "peak_tree"}
     assert result["rebuild_to_full"] > 0
     # Both sides built every article; the baseline with Pelican's own reader.
     assert len(list((tmp_path / "plain-5").glob("example-article-*.html"))) == 5
