@@ -172,24 +172,15 @@ def _name_errors(contents: list[Any], settings: Mapping[str, Any]) -> list[Conte
     return errors
 
 
-def check_site(generators: list[Any]) -> None:
-    """``all_generators_finalized`` receiver: the checks, then the ledger's expectations."""
-    ledger = next((g for g in generators if isinstance(g, SourceLedger)), None)
-    if ledger is None:
-        return
-    settings = ledger.settings
-    readers = [g for g in generators if isinstance(g, ArticlesGenerator | PagesGenerator)]
+def _placement_problems(
+    contents: list[Any], settings: Mapping[str, Any], readers: list[Generator]
+) -> tuple[list[ContentError], set[int]]:
+    """Unsafe locations, collisions and duplicate slugs; and the contents to withhold."""
     articles = next((g for g in readers if isinstance(g, ArticlesGenerator)), None)
-    lists = [items for generator in readers for items in _content_lists(generator)]
-    contents = [content for items in lists for content in items]
-    problems: list[ContentError] = []
-
-    # Already logged when each was read (see locations.py); withheld from writing here.
-    unsafe = [c for c in contents if location_errors(c)]
-    remove = {id(c) for c in unsafe}
-    flagged = {os.path.normpath(c.source_path) for c in unsafe}
-
+    # Unsafe locations were logged when each was read (see locations.py).
+    remove = {id(c) for c in contents if location_errors(c)}
     placed = [c for c in contents if id(c) not in remove]
+    problems: list[ContentError] = []
     collided: set[str] = set()
     for collision in find_collisions(placed, site_pages(settings, _tag_slugs(articles))):
         problems.extend(collision_errors(collision, settings))
@@ -205,16 +196,15 @@ def check_site(generators: list[Any]) -> None:
         for names in _STATUS_GROUPS[3:] if is_pages else _STATUS_GROUPS[:3]:
             group = [c for name in names for c in getattr(generator, name, []) or []]
             problems.extend(duplicate_slug_errors(group, settings, collided))
-    problems.extend(_name_errors(contents, settings))
-    problems.extend(
-        link_errors(
-            [c for c in placed if id(c) not in remove],
-            articles.context if articles else {},
-            settings,
-        )
-    )
+    return problems, remove
 
+
+def _source_problems(
+    readers: list[Generator], generated: Mapping[str, Any], settings: Mapping[str, Any]
+) -> tuple[set[str], list[ContentError]]:
+    """Every source file found, and the ones Pelican would pass over without a word."""
     sources: set[str] = set()
+    problems: list[ContentError] = []
     for generator in readers:
         keys = ("ARTICLE_PATHS", "ARTICLE_EXCLUDES")
         if isinstance(generator, PagesGenerator):
@@ -222,34 +212,56 @@ def check_site(generators: list[Any]) -> None:
         found, unread = _found_sources(generator, *keys, generator.context)
         sources |= found
         problems.extend(unread)
-
-    generated: Mapping[str, Any] = articles.context["generated_content"] if articles else {}
     extensions = {ext for g in readers for ext in g.readers.extensions}
     problems.extend(_silent_drop_errors(sources, generated, settings, extensions))
+    return sources, problems
+
+
+def _source_paths(readers: list[Generator], names: tuple[str, ...]) -> set[str]:
+    return {
+        os.path.normpath(c.source_path)
+        for generator in readers
+        for name in names
+        for c in getattr(generator, name, [])
+    }
+
+
+def check_site(generators: list[Any]) -> None:
+    """``all_generators_finalized`` receiver: the checks, then the ledger's expectations."""
+    ledger = next((g for g in generators if isinstance(g, SourceLedger)), None)
+    if ledger is None:
+        return
+    settings = ledger.settings
+    readers = [g for g in generators if isinstance(g, ArticlesGenerator | PagesGenerator)]
+    lists = [items for generator in readers for items in _content_lists(generator)]
+    contents = [content for items in lists for content in items]
+    generated: Mapping[str, Any] = ledger.context.get("generated_content", {})
+
+    problems, remove = _placement_problems(contents, settings, readers)
+    problems.extend(_name_errors(contents, settings))
+    placed = [c for c in contents if id(c) not in remove]
+    problems.extend(link_errors(placed, ledger.context, settings))
+    sources, found_problems = _source_problems(readers, generated, settings)
+    problems.extend(found_problems)
     for problem in problems:
         logger.error("%s", problem)
+
+    # Withheld from writing: Pelican would write them outside their place or over another.
     for items in lists:
         items[:] = [c for c in items if id(c) not in remove]
-    if articles is not None:
-        articles.dates[:] = [c for c in articles.dates if id(c) not in remove]
-
-    def _paths(names: tuple[str, ...]) -> set[str]:
-        return {
-            os.path.normpath(c.source_path)
-            for generator in readers
-            for name in names
-            for c in getattr(generator, name, [])
-        }
+    for generator in readers:
+        if isinstance(generator, ArticlesGenerator):
+            generator.dates[:] = [c for c in generator.dates if id(c) not in remove]
 
     root = str(settings["PATH"])
+    failed = {
+        os.path.normpath(os.path.join(root, rel)) for rel, obj in generated.items() if obj is None
+    }
     ledger.expect(
         sources,
-        drafts=_paths(("drafts", "drafts_translations", "draft_pages", "draft_translations")),
-        hidden=_paths(("hidden_articles", "hidden_pages", "hidden_translations")),
-        failed=flagged
-        | {
-            os.path.normpath(os.path.join(root, rel))
-            for rel, obj in generated.items()
-            if obj is None
-        },
+        drafts=_source_paths(
+            readers, ("drafts", "drafts_translations", "draft_pages", "draft_translations")
+        ),
+        hidden=_source_paths(readers, ("hidden_articles", "hidden_pages", "hidden_translations")),
+        failed=failed | {os.path.normpath(c.source_path) for c in contents if id(c) in remove},
     )
