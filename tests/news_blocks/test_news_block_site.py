@@ -118,3 +118,19 @@ def test_the_readme_examples_build(build_site) -> None:
     assert card.blockquote["cite"] == "https://x.com/example/status/123"
     assert card.select_one("a.post-link time")["datetime"] == "2026-01-25"
     assert card.select_one(".post-context").get_text() == "Replying to @other"
+
+
+def test_hostile_front_matter_key_points_run_nothing(build_site) -> None:
+    front = (
+        "key_points:\n"
+        "  - \"<script>alert(1)</script>Point <b onclick='x()'>one</b>\"\n"
+        '  - "[Two](javascript:alert(1)) <img src=x onerror=alert(2)>"\n'
+    )
+    output, problems = build_site({"articles/one.md": _article(1, front)})
+    assert problems == []
+    box = _page(output, 1).select_one("aside.key-points")
+    assert [li.decode_contents() for li in box.select("li")] == [
+        "Point <b>one</b>",
+        "[Two](javascript:alert(1))",
+    ]
+    assert not box.select("script, img, [onclick], [onerror]")
