@@ -1,10 +1,13 @@
-"""Check intrasite links and heading anchors once every source is read.
+"""Check intrasite links, heading anchors and images once every source is read.
 
 The reader cannot know whether ``{filename}other.md#background`` exists: the other
 file may not be read yet. So a markdown-it core rule records, per document, the links
 that point into the site and the element ids it defines (article metadata
 ``intrasite_links`` and ``anchor_ids``); :func:`link_errors` checks them against the
 other documents' metadata once everything is read. Written HTML is never parsed.
+
+The same rule notes images from other sites (``foreign_images``): the site's
+Content-Security-Policy would block them, so they are reported instead.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from strict_build.source_paths import display_path
 
 LINKS_KEY = "intrasite_links"
 IDS_KEY = "anchor_ids"
+FOREIGN_IMAGES_KEY = "foreign_images"
 
 # Pelican's placeholders: {filename}path, |filename|path (the older spelling).
 _INTRASITE = re.compile(r"^(?:\{(?P<what>\w+)\}|\|(?P<old>\w+)\|)(?P<rest>.*)$", re.DOTALL)
@@ -39,9 +43,22 @@ def collect_links_plugin(md: MarkdownIt) -> None:
     md.core.ruler.push("strict_build_links", _collect_links)
 
 
-def _html_ids(html: str) -> list[str]:
+def _html_ids_and_images(html: str) -> tuple[list[str], list[str]]:
     soup = BeautifulSoup(html, "html.parser")
-    return [str(tag["id"]) for tag in soup.find_all(id=True)]
+    ids = [str(tag["id"]) for tag in soup.find_all(id=True)]
+    images = [str(tag["src"]) for tag in soup.find_all("img", src=True)]
+    return ids, [src for src in images if _is_foreign(src)]
+
+
+def _is_foreign(src: str) -> bool:
+    """An image the site's Content-Security-Policy (img-src 'self') will not load.
+
+    Other schemes (javascript:, ...) are the sanitiser's to remove, not an image to fix.
+    """
+    parts = urlsplit(src.strip())
+    return parts.scheme.lower() in {"http", "https", "data"} or (
+        not parts.scheme and bool(parts.netloc)
+    )
 
 
 def _is_checked(href: str) -> bool:
@@ -62,23 +79,29 @@ def _flatten(tokens: list[Token]) -> Iterator[tuple[Token, Token]]:
 def _collect_links(state: StateCore) -> None:
     links: list[dict[str, Any]] = []
     ids: list[str] = []
+    foreign: list[dict[str, Any]] = []
     offset = int(state.env.get("line_offset", 0))
     for token, block in _flatten(state.tokens):
+        line = block.map[0] + 1 + offset if block.map else None
         element_id = token.attrGet("id")
         if element_id:
             ids.append(str(element_id))
         if token.type in {"html_block", "html_inline"}:
-            ids.extend(_html_ids(token.content))
+            found_ids, images = _html_ids_and_images(token.content)
+            ids.extend(found_ids)
+            foreign.extend({"src": src, "line": line} for src in images)
             continue
         href = token.attrGet("href") if token.type == "link_open" else None
         if token.type == "image":
             href = token.attrGet("src")
+            if isinstance(href, str) and _is_foreign(href):
+                foreign.append({"src": href, "line": line})
         if isinstance(href, str) and _is_checked(href):
-            line = block.map[0] + 1 + offset if block.map else None
             links.append({"href": href, "line": line})
     metadata = state.env.setdefault("metadata", {})
     metadata[LINKS_KEY] = links
     metadata[IDS_KEY] = ids
+    metadata[FOREIGN_IMAGES_KEY] = foreign
 
 
 def known_ids(content: Any) -> set[str] | None:
@@ -120,9 +143,20 @@ class _LinkChecker:
         self.content_path = str(settings["PATH"])
 
     def errors(self, content: Any) -> list[ContentError]:
-        links = (getattr(content, "metadata", {}) or {}).get(LINKS_KEY) or []
+        metadata: Mapping[str, Any] = getattr(content, "metadata", {}) or {}
+        links = metadata.get(LINKS_KEY) or []
         path = display_path(content.source_path, self.settings)
-        errors = []
+        errors = [
+            ContentError(
+                path,
+                f"image {str(image['src'])[:80]!r} is not on this site, and pages load nothing"
+                " from other sites (see the Content-Security-Policy in the README)",
+                line=image.get("line"),
+                hint="save it in content/images/ and link it as {static}/images/<name>",
+            )
+            for image in metadata.get(FOREIGN_IMAGES_KEY) or []
+            if isinstance(image, dict) and isinstance(image.get("src"), str)
+        ]
         for link in links:
             if not isinstance(link, dict) or not isinstance(link.get("href"), str):
                 continue
