@@ -55,7 +55,7 @@ def parse_html(html: str, name: str) -> Article:
     _metadata(soup, article)
     root = _article_root(soup)
     _take_key_points(root, article)
-    posts = _take_embeds(root)
+    posts = _take_embeds(root, article)
     removed = _remove_furniture(soup)
     # trafilatura's HTML writes every list as <ul>: remember which ones were numbered.
     ordered = {_list_key(ol) for ol in soup.find_all("ol")}
@@ -211,10 +211,16 @@ def _use_key_points(items_list: Tag, article: Article) -> None:
     article.report.recognised.append(f"key points ({len(items)}) -> front matter key_points")
 
 
-def _take_embeds(root: Tag) -> list[Post]:
+def _take_embeds(root: Tag, article: Article) -> list[Post]:
     posts: list[Post] = []
     for element in find_embeds(root):
-        posts.append(post_from_embed(element))
+        post = post_from_embed(element)
+        if not post.paragraphs and not post.url:
+            # A card needs its text or a link to the original; this embed has neither.
+            article.report.left_out.append(f"an empty {post.platform} embed (no text, no link)")
+            element.decompose()
+            continue
+        posts.append(post)
         marker = BeautifulSoup(f"<p>{_MARKER.format(len(posts) - 1)}</p>", "html.parser").p
         assert marker is not None
         following = element.find_next_sibling()

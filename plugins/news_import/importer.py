@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markdown_reader.slugs import slugify
 from news_import.article_shape import date_part, normalise_date
@@ -123,6 +124,14 @@ def _apply_metadata(article: Article, header: dict[str, str], options: Options, 
             )
     article.source = pick("source", options.source, article.source)
     article.url = pick("url", options.url, article.url)
+    if article.url and not article.source:
+        # A source needs a name (newsroom's `source: {name, url}`); the host is a fair one.
+        host = urlsplit(article.url).hostname or ""
+        article.source = host.removeprefix("www.") or None
+        if article.source:
+            article.report.guessed.append(
+                f"source name: {article.source} (from the URL; pass --source to name the outlet)"
+            )
     authors = options.authors or _split_list(header.get("authors") or header.get("author"))
     if authors:
         recognised.append("authors: " + (", ".join(authors)))

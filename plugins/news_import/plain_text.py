@@ -187,7 +187,9 @@ class _Builder:
             elif index - 1 > taken_until and self._can_be_post_text(index - 1):
                 first = index - 1
             else:
-                first = index
+                # A signature with no text before it is no post (a card needs text or a
+                # link): it stays a paragraph for the editor to look at.
+                continue
             while (
                 first - 1 > taken_until
                 and self._can_be_post_text(first - 1)
@@ -241,10 +243,6 @@ class _Builder:
             self.report.guessed.append(
                 f"line {start}: the post by {post.describe()} taken to start here "
                 f"(lines {start}-{signature_unit.line_number}): check where its text begins"
-            )
-        if not paragraphs:
-            self.report.guessed.append(
-                f"line {signature_unit.line_number}: a post signature without text"
             )
         return post
 

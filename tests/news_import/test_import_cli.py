@@ -165,3 +165,13 @@ def test_header_lines_without_a_blank_line_after_them(run_import, tmp_path: Path
     assert written.read_text(encoding="utf-8").startswith(
         "---\ntitle: Example article 16\ndate: 2026-01-23\n---\n\nThis synthetic article"
     )
+
+
+def test_url_without_source_names_the_host_and_builds(run_import, build_site) -> None:
+    run = run_import(TEXT, "--date", "2026-01-20", "--url", "https://www.example.net/news/a5?ref=x")
+    assert run.code == 0, run.stderr
+    text = run.written()[0].read_text(encoding="utf-8")
+    assert "source:\n  name: example.net\n  url: https://www.example.net/news/a5?ref=x\n" in text
+    assert "source name: example.net (from the URL" in run.stdout
+    _, problems = build_site({"articles/a5.md": text})
+    assert problems == []
