@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 from site_files import FULL, HOSTILE, PLAIN
+from tests.reliability.executable_constructs import html_problems
 
 Build = Callable[..., tuple[Path, list[str]]]
 ARTICLE = "2026/01/25/example-article-1/index.html"
@@ -25,6 +26,32 @@ def page(output: Path, path: str = ARTICLE) -> BeautifulSoup:
     return BeautifulSoup((output / path).read_text(encoding="utf-8"), "html.parser")
 
 
+# The schema.org properties each type has (its own and inherited: Thing, CreativeWork,
+# Article, ...), as far as we use them: a misspelt property name fails the tests.
+SCHEMA_PROPERTIES = {
+    "NewsArticle": {
+        "@id",
+        "@type",
+        "mainEntityOfPage",
+        "url",
+        "headline",
+        "description",
+        "datePublished",
+        "dateModified",
+        "author",
+        "publisher",
+        "inLanguage",
+        "dateline",
+        "articleSection",
+        "keywords",
+        "isBasedOn",
+        "correction",
+    },
+    "BreadcrumbList": {"@type", "itemListElement"},
+    "CollectionPage": {"@id", "@type", "url", "name", "isPartOf", "mainEntity"},
+}
+
+
 def json_ld(soup: BeautifulSoup) -> dict[str, dict[str, Any]]:
     """The JSON-LD of a page, by @type (every script must parse as JSON)."""
     found: dict[str, dict[str, Any]] = {}
@@ -32,6 +59,7 @@ def json_ld(soup: BeautifulSoup) -> dict[str, dict[str, Any]]:
         data = json.loads(script.string)
         assert data["@context"] == "https://schema.org"
         for node in data["@graph"]:
+            assert set(node) <= SCHEMA_PROPERTIES[node["@type"]], node
             found[node["@type"]] = node
     return found
 
@@ -148,6 +176,7 @@ def test_hostile_metadata_cannot_break_out(build_site: Build) -> None:
     output, problems = build_site({"articles/2026-01-24-hostile.md": HOSTILE})
     assert problems == []
     html = next(output.glob("2026/01/24/*/index.html")).read_text(encoding="utf-8")
+    assert html_problems(html) == []
     soup = BeautifulSoup(html, "html.parser")
     scripts = soup.find_all("script")
     assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scripts)
