@@ -22,6 +22,10 @@ def test_imported_fixtures_build_cleanly(run_import, build_site, tmp_path: Path)
     page = (output / "2026/01/25/example-article-7/index.html").read_text(encoding="utf-8")
     assert "The third paragraph belongs to a section about examples" in page
     assert 'id="a-section-about-examples"' in page
+    # The imported blocks are the reader's own: a key-points box and three post cards.
+    assert page.count('<aside class="key-points"') == 1
+    for platform in ("x", "bluesky", "mastodon"):
+        assert f'<figure class="embedded-post" data-platform="{platform}">' in page
     for active in ("javascript:", "onclick", "tracker.example.net", "platform.twitter.com"):
         assert active not in page
     seed_slug = "us-says-netanyahu-talks-on-gaza-plan-were-constructive-urges-rafah-reopening"
