@@ -118,3 +118,27 @@ def test_update_dates_follow_the_article_time_zone(build_site: Build) -> None:
     assert (
         'Updated <time datetime="2026-01-25T18:30:00+01:00">25 Jan 2026, 18:30 CET</time>' in html
     )
+
+
+def test_a_held_article_is_in_no_sitemap(build_site: Build) -> None:
+    output, problems = build_site(
+        FUTURE, settings="publishconf.py", SITEURL="https://news.example.org", BUILD_DATE=BUILD_DATE
+    )
+    assert problems == []
+    for name in ("sitemap.xml", "news-sitemap.xml"):
+        text = (output / name).read_text(encoding="utf-8")
+        assert "example-article-1/" in text
+        assert "example-article-2" not in text
+
+
+def test_pelican_header_lines_work_too(build_site: Build) -> None:
+    article = (
+        "Title: Example article 7\nDate: 2026-01-25 10:00\nDateline: EXAMPLE CITY\n"
+        "Authors: Example Writer, Example Editor\nSource: Example Agency\n\nText.\n"
+    )
+    output, problems = build_site({"articles/example-article-7.md": article}, BUILD_DATE=BUILD_DATE)
+    assert problems == []
+    html = (output / "2026/01/25/example-article-7/index.html").read_text(encoding="utf-8")
+    assert 'By <span class="byline-author">Example Writer</span> and' in html
+    assert 'with <span class="byline-source">Example Agency</span>' in html
+    assert '"dateline": "EXAMPLE CITY"' in html
