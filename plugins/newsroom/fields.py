@@ -32,6 +32,7 @@ FIELDS = ("dateline", "authors", "source", "sources", "updates", "corrections", 
 _URL = re.compile(r"https?://[^\s/?#<>\"]+[^\s<>\"]*")
 _DATE_HINT = "write dates as 2026-01-26 or 2026-01-26T14:05:00+00:00"
 _DATELINE_MAX = 60
+_BOOLS = {"true", "false", "yes", "no"}
 
 T = TypeVar("T")
 
@@ -225,7 +226,8 @@ def read_newsroom_fields(
             )
         notes[key] = tuple(sorted(reader.items(key, value, _note(reader, key)), key=_by_date))
     future = metadata.get("publish_future")
-    if future is not None and not isinstance(future, bool):
+    # Pelican's header lines give text: "true" and "false" are accepted there too.
+    if future is not None and not isinstance(future, bool) and str(future).lower() not in _BOOLS:
         raise reader.error(
             "publish_future", f"'publish_future' must be true or false, not {future!r}"
         )

@@ -28,7 +28,7 @@ from newsroom.source_lines import display_path, read_raw_front_matter
 __all__ = ["build_time", "enabled", "init_article"]
 
 logger = logging.getLogger(__name__)
-_TRUE = {"true", "yes", "1"}
+_TRUE = {"true", "yes"}
 
 
 def build_time(settings: dict[str, Any]) -> dt.datetime:
@@ -77,7 +77,11 @@ def _hold_future(article: Any, settings: dict[str, Any]) -> None:
     if getattr(article, "status", None) != "published" or not hasattr(article, "date"):
         return
     asked = article.metadata.get("publish_future")
-    if read_newsroom_settings(settings).publish_future or asked is True or str(asked) in _TRUE:
+    if (
+        read_newsroom_settings(settings).publish_future
+        or asked is True
+        or str(asked).lower() in _TRUE
+    ):
         return
     if article.date > build_time(settings):
         article.status = "draft"

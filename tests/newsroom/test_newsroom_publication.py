@@ -46,6 +46,13 @@ def test_publish_future_in_front_matter_publishes_that_article(build_site: Build
     assert (output / FUTURE_PAGE).is_file()
 
 
+def test_publish_future_as_a_header_line(build_site: Build) -> None:
+    article = "Title: Example article 2\nDate: 2026-01-27 09:00\nPublish_future: True\n\nText.\n"
+    output, problems = build_site({"articles/a.md": article}, BUILD_DATE=BUILD_DATE)
+    assert problems == []
+    assert (output / FUTURE_PAGE).is_file()
+
+
 def test_an_article_at_the_build_time_is_published(build_site: Build) -> None:
     output, problems = build_site(FUTURE, BUILD_DATE=dt.datetime(2026, 1, 27, 9, tzinfo=dt.UTC))
     assert problems == []
