@@ -11,7 +11,7 @@ from typing import TextIO
 
 from content_errors import ContentError
 from news_import.importer import ImportResult, Options, check_topics_exist, import_file
-from news_import.model import Heading, Post
+from news_import.model import Heading
 
 DEFAULT_OUTPUT_DIR = Path("content/articles")
 EXIT_OK = 0
@@ -100,7 +100,7 @@ def report(result: ImportResult) -> str:
     """The review report: what was recognised, what was guessed, what was left out."""
     article = result.article
     headings = article.headings()
-    posts = [block for block in article.blocks if isinstance(block, Post)]
+    posts = article.posts()
     summary = [
         f"title: {article.title}",
         f"date: {article.date or 'none (draft)'}",

@@ -134,16 +134,15 @@ class _Builder:
         self.blank_mode = blank_mode
         self.report = article.report
         self.blocks: list[Block] = article.blocks
-        # Which units each post takes (index of the signature unit -> first unit).
-        self.post_starts = self._find_posts()
+        # Which units each post takes: its first unit -> its signature unit.
+        self.post_ranges = self._find_posts()
 
     def run(self) -> None:
         index = 0
-        post_ranges = {start: end for end, (start, _) in self.post_starts.items()}
         while index < len(self.units):
             unit = self.units[index]
-            if index in post_ranges:
-                end = post_ranges[index]
+            if index in self.post_ranges:
+                end = self.post_ranges[index]
                 self.blocks.append(self._post(index, end))
                 index = end + 1
                 continue
@@ -174,9 +173,9 @@ class _Builder:
 
     # -- posts -------------------------------------------------------------------------
 
-    def _find_posts(self) -> dict[int, tuple[int, int]]:
-        """Signature unit index -> (first unit of the post's text, signature unit)."""
-        found: dict[int, tuple[int, int]] = {}
+    def _find_posts(self) -> dict[int, int]:
+        """First unit of each post's text -> the unit with its signature."""
+        found: dict[int, int] = {}
         taken_until = -1
         for index, unit in enumerate(self.units):
             signature = parse_signature(unit.lines[-1])
@@ -199,7 +198,7 @@ class _Builder:
                 )
             ):
                 first -= 1
-            found[index] = (first, index)
+            found[first] = index
             taken_until = index
         return found
 
