@@ -41,6 +41,7 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixtu
             assert median[key] > 0, (side, key)
         assert len(result["samples"][side]) == 1
     assert result["median"]["project"]["ms_per_article"] > 0
+    assert result["median"]["project"]["build_process_rss_mb"] > 0
     assert set(result["ratio_project_to_plain"]) == {"wall", "cpu", "peak_rss", "peak_tree"}
     assert result["rebuild_to_full"] > 0
     # Both sides built every article; the baseline with Pelican's own reader.
