@@ -69,7 +69,9 @@ def article(number: int, phrases: list[str]) -> str:
     """The Markdown source of "Example article <number>" (deterministic in ``number``)."""
     rng = random.Random(number)
     date = START + dt.timedelta(minutes=(24 * 60 // ARTICLES_PER_DAY) * number)
-    tags = ["example", "synthetic", f"group-{number % 20}"]
+    # Letters, not digits: Pelican's default pagination writes page 2 of tag "group-1" as
+    # group-12.html, which would collide with a tag "group-12".
+    tags = ["example", "synthetic", f"group-{chr(ord('a') + number % 20)}"]
     # Each article leans on two topics' phrases, so hubs collect a share of the corpus.
     leaning = [rng.choice(phrases), rng.choice(phrases)]
     lines = [
