@@ -67,6 +67,16 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
             line=line,
             hint="check quoting and indentation",
         ) from None
+    except ValueError as error:
+        # PyYAML builds dates while loading: an impossible one (2026-02-30) is a
+        # ValueError without a position, so find the scalar that fails.
+        date_line, value = _bad_timestamp(raw)
+        raise FrontMatterError(
+            path,
+            f"invalid date {value!r} in front matter: {error}",
+            line=date_line,
+            hint="use a real date such as 2026-01-25",
+        ) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(path, f"invalid YAML front matter: {error}", line=1) from None
     if data is None:
@@ -74,9 +84,31 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
     if not isinstance(data, dict):
         raise FrontMatterError(path, "front matter must be a mapping of 'key: value' lines", line=2)
     metadata = {str(key).lower(): _plain_value(value) for key, value in data.items()}
+    # The body starts on the line after the closing fence; blank lines are kept so
+    # that line numbers in later messages stay true.
     body_start = end.end()
+    body = text[body_start:]
+    body = body[2:] if body.startswith("\r\n") else body.removeprefix("\n")
     body_line = text.count("\n", 0, body_start) + 1
-    return FrontMatter(metadata, text[body_start:].lstrip("\r\n"), body_line)
+    return FrontMatter(metadata, body, body_line)
+
+
+def _bad_timestamp(raw: str) -> tuple[int | None, str]:
+    """The 1-based file line and text of the first date scalar PyYAML cannot build."""
+    constructor = yaml.constructor.SafeConstructor()
+    nodes = [yaml.compose(raw, Loader=yaml.SafeLoader)]
+    while nodes:
+        node = nodes.pop(0)
+        if isinstance(node, yaml.MappingNode):
+            nodes.extend(value for pair in node.value for value in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            nodes.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":timestamp"):
+            try:
+                constructor.construct_yaml_timestamp(node)
+            except ValueError:
+                return int(node.start_mark.line) + 2, str(node.value)  # after the '---' line
+    return None, ""
 
 
 def _plain_value(value: Any) -> Any:

@@ -146,3 +146,22 @@ def test_numbers_become_strings_for_known_keys(read):
     _, meta = read("---\ntitle: 2026\nscore: 3\n---\nBody\n")
     assert meta["title"] == "2026"
     assert meta["score"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("---\ntitle: Example\ndate: 2026-02-30\n---\nBody\n", 3),
+        ("---\ntitle: Example\ncorrections:\n  - date: 2026-13-01\n    note: x\n---\nBody\n", 4),
+    ],
+)
+def test_impossible_unquoted_dates_name_the_line(read, text, line):
+    with pytest.raises(FrontMatterError) as caught:
+        read(text, name="impossible.md")
+    assert caught.value.line == line
+    assert "invalid date" in str(caught.value)
+
+
+def test_blank_lines_after_front_matter_keep_line_numbers_true(read):
+    _, meta = read("---\ntitle: Example\n---\n\n\nLead.\n\n## Part\n\nText.\n")
+    assert meta["sections"][1]["line"] == 8

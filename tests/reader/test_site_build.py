@@ -50,7 +50,9 @@ def test_intrasite_links_resolve(build_site):
     assert first.select_one(".article-body img")["src"].endswith("images/chart.png")
     assert (output / "images/chart.png").exists()
     second = _soup(output / "2026/01/25/example-article-2/index.html")
-    assert second.select_one(".article-body a:not(.heading-anchor)")["href"].endswith("2026/01/24/example-article-1/")
+    assert second.select_one(".article-body a:not(.heading-anchor)")["href"].endswith(
+        "2026/01/24/example-article-1/"
+    )
     assert second.select_one("h2")["id"] == "a-later-section"
 
 

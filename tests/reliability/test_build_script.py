@@ -96,7 +96,7 @@ def test_a_failing_build_lists_every_problem_once_and_keeps_the_last_output(tmp_
     assert result.returncode == 1
     listing = result.stderr.split("Build failed:", 1)[1]
     assert listing.count("content/articles/broken.md:3: invalid YAML front matter") == 1
-    assert listing.count("content/articles/linking.md:5: link to '{filename}gone.md'") == 1
+    assert listing.count("content/articles/linking.md:6: link to '{filename}gone.md'") == 1
     assert "Could not process" not in listing and "Unable to find" not in listing  # echoes
     assert "2 sources read = 0 pages written + 0 drafts + 0 hidden + 2 with errors" in result.stderr
     assert "Traceback" not in result.stderr
