@@ -8,6 +8,7 @@ console error or uncaught page error. Both lists must be empty when the test end
 from __future__ import annotations
 
 import functools
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -58,6 +59,27 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content plus one synthetic article (so related coverage has a link to follow),
+    built once for the browser tests; the project's own content/ is never touched."""
+    from build import build
+
+    base = tmp_path_factory.mktemp("browser-site")
+    content = base / "content"
+    shutil.copytree(ROOT / "content", content)
+    for fixture in FIXTURES.glob("*.md"):
+        shutil.copy(fixture, content / "articles" / fixture.name)
+    output = base / "output"
+    problems = build(ROOT / "pelicanconf.py", output, overrides={"PATH": str(content)})
+    assert problems == [], "\n".join(problems)
+    return output
 
 
 @pytest.fixture(scope="session")
