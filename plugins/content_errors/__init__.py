@@ -11,7 +11,17 @@ build collects them and reports them together.
 
 from __future__ import annotations
 
-__all__ = ["ContentError", "FrontMatterError", "MarkupError", "TopicError"]
+from content_errors.locations import display_path, metadata_line, project_root
+
+__all__ = [
+    "ContentError",
+    "FrontMatterError",
+    "MarkupError",
+    "TopicError",
+    "display_path",
+    "metadata_line",
+    "project_root",
+]
 
 
 class ContentError(Exception):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
 from pelican.readers import METADATA_PROCESSORS, BaseReader
 
-from content_errors import ContentError, FrontMatterError
+from content_errors import ContentError, FrontMatterError, display_path
 from markdown_reader.front_matter import split_front_matter
 from markdown_reader.renderer import NewsParser, build_parser, render
 
@@ -35,7 +34,7 @@ class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untype
         # Pelican logs only "Could not process <file>" for a reader's exception (the
         # reason only with DEBUG), so the reason is logged here, then re-raised so
         # Pelican still counts the file as failed.
-        path = self._display_path(source_path)
+        path = display_path(source_path, self.settings)
         try:
             return self._read(source_path, path)
         except ContentError as error:
@@ -71,12 +70,6 @@ class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untype
         for key, value in env.get("metadata", {}).items():
             metadata.setdefault(key, value)
         return result.html, metadata
-
-    def _display_path(self, source_path: str) -> str:
-        """The path as the editor knows it: relative to the project, if inside it."""
-        root = os.path.dirname(os.path.abspath(self.settings.get("PATH", ".")))
-        relative = os.path.relpath(os.path.abspath(source_path), root)
-        return source_path if relative.startswith("..") else relative
 
     def _process(self, raw: dict[str, Any], path: str) -> dict[str, Any]:
         return {

@@ -14,11 +14,10 @@ the order written, then matched ones, most matching sections first), ``topic_sec
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from content_errors import TopicError
+from content_errors import TopicError, metadata_line
 from topic_hubs.matching import TopicRules, section_texts
 from topic_hubs.model import SectionTopics, Topic
 from topic_hubs.topic_files import display_path
@@ -26,7 +25,6 @@ from topic_hubs.topic_files import display_path
 __all__ = ["assign_topics", "slug_list"]
 
 # Metadata sits in the first lines of a file; a key further down is body text.
-_HEADER_SCAN_LINES = 200
 
 
 def assign_topics(
@@ -106,7 +104,7 @@ def _known_slugs(
     if key not in metadata:
         return []
     slugs = slug_list(metadata[key])
-    line = _metadata_line(str(getattr(article, "source_path", "")), key)
+    line = metadata_line(str(getattr(article, "source_path", "")), key)
     if slugs is None:
         errors.append(
             TopicError(
@@ -157,18 +155,3 @@ def _section_map(
         for section in sections
         if id(section) in marks
     ]
-
-
-def _metadata_line(source_path: str, key: str) -> int | None:
-    """The 1-based line where ``key:`` is set in the file's header, if found."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:", re.IGNORECASE)
-    try:
-        with open(source_path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if number > _HEADER_SCAN_LINES:
-                    break
-                if pattern.match(line):
-                    return number
-    except OSError:
-        return None
-    return None
