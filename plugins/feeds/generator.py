@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from bs4 import BeautifulSoup
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
@@ -98,8 +97,9 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         content = article.get_content(site_url)
         key_points = getattr(article, "key_points", None) or []
         # When the key points were written in the body (::: key-points), the box is
-        # already part of the content; it is added only when it came from front matter.
-        if key_points and BeautifulSoup(content, "html.parser").select_one(".key-points"):
+        # already part of the content (news_blocks records it as key_points_box); it is
+        # added only when it came from front matter.
+        if getattr(article, "key_points_box", None):
             key_points = []
         template = self.env.get_template("feeds/entry_content.html")
         return str(

@@ -52,12 +52,8 @@ def test_entries_are_newest_first_with_key_points_then_the_body(synthetic_site):
 
 
 def test_key_points_already_in_the_body_are_not_repeated(synthetic_site):
-    body = '<aside class="key-points box"><ul><li>Point in the body.</li></ul></aside>\n\nText.'
-    files = {
-        "articles/one.md": article(
-            1, "2026-01-23T09:00:00+00:00", extra="key_points:\n  - Point in the body.", body=body
-        )
-    }
+    body = "::: key-points\n- Point in the body.\n:::\n\nText."
+    files = {"articles/one.md": article(1, "2026-01-23T09:00:00+00:00", body=body)}
     content = _entries(synthetic_site(files))["example-article-1"].content[0].value
     assert content.count("Point in the body.") == 1
 
