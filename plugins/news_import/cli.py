@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TextIO
 
 from content_errors import ContentError
-from news_import.importer import ImportResult, Options, check_topics_exist, import_file
+from news_import.importer import ImportResult, Options, import_file
 from news_import.model import Heading
+from news_import.project import check_topics_exist
 
 DEFAULT_OUTPUT_DIR = Path("content/articles")
 EXIT_OK = 0
@@ -67,7 +68,8 @@ def main(
     output_dir: Path = args.output_dir
     try:
         result = import_file(args.src, options, today=today)
-        check_topics_exist(result.article.topics, output_dir.parent / "topics", str(args.src))
+        # Against the site that will build the article, wherever --output-dir puts it.
+        check_topics_exist(result.article.topics, str(args.src), start=Path.cwd())
         target = output_dir / result.file_name
         _write(target, result.markdown, force=args.force, source=str(args.src))
     except ContentError as error:

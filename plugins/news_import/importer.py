@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -176,15 +175,3 @@ def _check_topic(topic: str, name: str) -> str:
             hint=f"did you mean {slugify(topic)!r}?",
         )
     return topic
-
-
-def check_topics_exist(topics: list[str], topics_dir: Path, name: str) -> None:
-    """Unknown topic slugs fail the build; say so now, with the closest slug."""
-    if not topics or not topics_dir.is_dir():
-        return
-    known = sorted(path.stem for path in topics_dir.glob("*.md"))
-    for topic in topics:
-        if topic not in known:
-            close = difflib.get_close_matches(topic, known, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "create content/topics/<slug>.md"
-            raise ImportInputError(name, f"unknown topic {topic!r}", hint=hint)

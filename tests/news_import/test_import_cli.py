@@ -67,17 +67,91 @@ def test_options_override_header_lines(run_import) -> None:
     assert "title: from --title" in run.stdout
 
 
-def test_topics_are_checked_against_the_topic_files(run_import, tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    (content / "topics").mkdir(parents=True)
-    (content / "topics/example-harbour.md").write_text("---\ntitle: Example harbour\n---\n")
-    articles = content / "articles"
-    unknown = run_import(TEXT, "--topics", "example-harbor", output_dir=articles)
+def _project(root: Path, conf: str = 'PATH = "content"\n', topics: str = "topics") -> Path:
+    """A tiny project: pelicanconf.py and one topic file (slug example-harbour)."""
+    (root / "pelicanconf.py").parent.mkdir(parents=True, exist_ok=True)
+    (root / "pelicanconf.py").write_text(conf, encoding="utf-8")
+    folder = root / "content" / topics
+    folder.mkdir(parents=True)
+    (folder / "example-harbour.md").write_text("---\ntitle: Example harbour\n---\n")
+    return root
+
+
+def test_topics_are_checked_against_the_project_wherever_the_file_goes(
+    run_import, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --output-dir outside the project: the topics are still the project's (found from the
+    # folder the importer runs in), never a guess next to the output folder.
+    monkeypatch.chdir(_project(tmp_path / "site"))
+    elsewhere = tmp_path / "out"
+    unknown = run_import(TEXT, "--topics", "example-harbor", output_dir=elsewhere)
     assert unknown.code == 1
+    assert unknown.stderr.startswith(f"error: {TEXT}: ")
     assert "unknown topic 'example-harbor' (did you mean 'example-harbour'?)" in unknown.stderr
-    known = run_import(TEXT, "--topics", "example-harbour", output_dir=articles)
+    assert unknown.written() == []
+    known = run_import(TEXT, "--topics", "example-harbour", output_dir=elsewhere)
     assert known.code == 0, known.stderr
     assert "topics: [example-harbour]\n" in known.written()[0].read_text(encoding="utf-8")
+
+
+def test_topics_are_found_from_a_subfolder_with_the_settings_paths(
+    run_import, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conf = 'PATH = "content"\nTOPICS_PATH = "subjects"\n'
+    site = _project(tmp_path / "site", conf, topics="subjects")
+    # A topic file may name its own slug: the build knows the topic by it, not by the file.
+    (site / "content/subjects/harbour.md").write_text(
+        "---\ntitle: Example quay\nslug: example-quay\n---\n", encoding="utf-8"
+    )
+    (site / "notes").mkdir()
+    monkeypatch.chdir(site / "notes")
+    run = run_import(TEXT, "--topics", "example-quay,example-harbour", output_dir=tmp_path / "o")
+    assert run.code == 0, run.stderr
+    wrong = run_import(TEXT, "--topics", "harbour", output_dir=tmp_path / "p")
+    assert wrong.code == 1
+    assert "unknown topic 'harbour'" in wrong.stderr
+    assert wrong.written() == []
+
+
+def test_a_project_without_a_topics_folder_knows_no_topic(
+    run_import, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "pelicanconf.py").write_text('PATH = "content"\n', encoding="utf-8")
+    monkeypatch.chdir(site)
+    run = run_import(TEXT, "--topics", "example-harbour")
+    assert run.code == 1
+    assert "unknown topic 'example-harbour'" in run.stderr
+    assert f"no topics are defined: {site / 'content/topics'} does not exist" in run.stderr
+    assert run.written() == []
+
+
+def test_no_project_to_check_topics_against_is_an_error(
+    run_import, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import news_import.project
+
+    nowhere = tmp_path / "not-a-project"
+    nowhere.mkdir()
+    monkeypatch.chdir(nowhere)
+    monkeypatch.setattr(news_import.project, "PACKAGE_PROJECT", tmp_path / "plugins-home")
+    run = run_import(TEXT, "--topics", "example-harbour")
+    assert run.code == 1
+    assert run.stderr.startswith(f"error: {TEXT}: cannot check topic 'example-harbour': ")
+    assert f"no pelicanconf.py in {nowhere} or a folder above it" in run.stderr
+    assert f"nor in {tmp_path / 'plugins-home'}" in run.stderr
+    assert run.written() == []
+
+
+def test_without_topics_no_project_is_needed(
+    run_import, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import news_import.project
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(news_import.project, "PACKAGE_PROJECT", tmp_path / "plugins-home")
+    assert run_import(TEXT, "--date", "2026-01-20").code == 0
 
 
 def test_yaml_special_titles_are_quoted(run_import, tmp_path: Path) -> None:
