@@ -23,6 +23,7 @@ from markupsafe import Markup
 from pelican.utils import get_date, set_date_tzinfo
 
 from content_errors import FrontMatterError
+from html_policy import sanitise
 from newsroom.model import Newsroom, Note, Person, Source
 from newsroom.source_lines import RawFrontMatter
 
@@ -184,6 +185,26 @@ def _authors_value(metadata: Mapping[str, Any], raw: RawFrontMatter) -> Any:
     return value
 
 
+def _dateline(reader: _Reader, value: Any) -> str:
+    """The dateline's text: datelines are plain text, so markup is removed, never shown.
+
+    strict_build has usually made the value safe ``Markup`` already; a plain string is
+    cleaned by the site's one policy the same way (a script goes with its contents).
+    """
+    if isinstance(value, str):
+        written = reader.raw.values.get("dateline", value)
+        value = text_of(value if isinstance(value, Markup) else Markup(sanitise(value)))
+        if not value.strip() and isinstance(written, str) and written.strip():
+            raise reader.error(
+                "dateline",
+                f"'dateline' has no text once its markup is removed: {written!r}",
+                hint="a dateline is plain text, a place name: write e.g. dateline: WASHINGTON",
+            )
+    dateline = reader.text("dateline", value, "'dateline'")
+    assert dateline is not None
+    return dateline
+
+
 def read_newsroom_fields(
     metadata: Mapping[str, Any], raw: RawFrontMatter, path: str, timezone: str
 ) -> Newsroom:
@@ -191,8 +212,7 @@ def read_newsroom_fields(
     reader = _Reader(path, raw, timezone)
     dateline = None
     if metadata.get("dateline") is not None:
-        dateline = reader.text("dateline", metadata["dateline"], "'dateline'")
-        assert dateline is not None
+        dateline = _dateline(reader, metadata["dateline"])
         if "\n" in dateline or len(dateline) > _DATELINE_MAX:
             raise reader.error(
                 "dateline",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import pytest
 from bs4 import BeautifulSoup
 from site_files import FULL, HOSTILE, PLAIN
 from tests.reliability.executable_constructs import html_problems
@@ -200,6 +201,20 @@ def test_malformed_field_fails_the_build_naming_the_file(build_site: Build) -> N
         for p in problems
     ), problems
     assert not any("Traceback" in p for p in problems)
+
+
+@pytest.mark.parametrize("dateline", ["<b></b>", "<script>x</script>"])
+def test_dateline_of_markup_only_fails_the_build_saying_so(
+    build_site: Build, dateline: str
+) -> None:
+    bad = FULL.replace("dateline: EXAMPLE CITY", f'dateline: "{dateline}"')
+    _, problems = build_site({"articles/2026-01-25-example-article-1.md": bad})
+    expected = (
+        "content/articles/2026-01-25-example-article-1.md:4: 'dateline' has no text once its "
+        f"markup is removed: {dateline!r} (a dateline is plain text"
+    )
+    assert any(expected in p for p in problems), problems
+    assert not any("is empty" in p for p in problems), problems
 
 
 def test_seed_article_shows_its_dateline_and_structured_data(built_site: Path) -> None:
