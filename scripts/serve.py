@@ -14,10 +14,13 @@ import logging
 import os
 import sys
 import threading
+from http import HTTPStatus
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("content", "templates", "plugins", "pelicanconf.py")
+# What static hosts answer a missing address with (content/pages/404.md is saved as it).
+NOT_FOUND_PAGE = "404.html"
 
 
 class BuildState:
@@ -46,6 +49,27 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
             return
         super().do_GET()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's own 404.html, as static hosts serve it."""
+        body = self._not_found_page() if code == HTTPStatus.NOT_FOUND else None
+        if body is None:
+            super().send_error(code, message, explain)
+            return
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> bytes | None:
+        """The build's 404.html; None when it has none (the server's own page is sent)."""
+        try:
+            return (Path(self.directory) / NOT_FOUND_PAGE).read_bytes()
+        except OSError:
+            return None
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # keep the terminal for build reports
