@@ -6,8 +6,9 @@ that point into the site and the element ids it defines (article metadata
 ``intrasite_links`` and ``anchor_ids``); :func:`link_errors` checks them against the
 other documents' metadata once everything is read. Written HTML is never parsed.
 
-The same rule notes images from other sites (``foreign_images``): the site's
-Content-Security-Policy would block them, so they are reported instead.
+The same rule notes images from other sites (``foreign_images``), before the
+sanitiser replaces them by their alt text: the site's Content-Security-Policy would
+block them, so they are reported instead.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from markdown_it.token import Token
 from pelican.contents import Content
 
 from content_errors import ContentError
+from html_policy import is_offsite
 from strict_build.source_paths import display_path
 
 LINKS_KEY = "intrasite_links"
@@ -53,12 +55,14 @@ def _html_ids_and_images(html: str) -> tuple[list[str], list[str]]:
 def _is_foreign(src: str) -> bool:
     """An image the site's Content-Security-Policy (img-src 'self') will not load.
 
-    Other schemes (javascript:, ...) are the sanitiser's to remove, not an image to fix.
+    Which addresses are off the site is html_policy's decision (``is_offsite``, which
+    reads them as a browser does): pages show such an image as its alt text, so the
+    build reports exactly those. Other schemes (javascript:, ...) are hostile
+    markup for the sanitiser to remove, not an image to fix.
     """
-    parts = urlsplit(src.strip())
-    return parts.scheme.lower() in {"http", "https", "data"} or (
-        not parts.scheme and bool(parts.netloc)
-    )
+    if not is_offsite(src):
+        return False
+    return urlsplit(src.strip()).scheme.lower() in {"", "http", "https", "data"}
 
 
 def _is_checked(href: str) -> bool:
