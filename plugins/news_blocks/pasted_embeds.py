@@ -77,12 +77,25 @@ def _attribute(element: Tag, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _shows_something(paragraph: Tag) -> bool:
+    if paragraph.get_text(strip=True):
+        return True
+    # An emoji is an <img> with the character as its alt text in X's embed code.
+    return any(str(image.get("alt") or "").strip() for image in paragraph.find_all("img"))
+
+
 def _text_of(paragraphs: list[Tag]) -> tuple[Markup, str]:
-    """The paragraphs as sanitised HTML (links kept, rel added), and as plain text."""
-    paragraphs = [p for p in paragraphs if p.get_text(strip=True)]
-    html = "\n".join(str(p) for p in paragraphs)
-    plain = "\n".join(p.get_text(" ", strip=True) for p in paragraphs)
-    return Markup(sanitise(html).strip()), plain
+    """The paragraphs as sanitised HTML (links kept, rel added), and as plain text.
+
+    Post text keeps no image: the platforms' emoji and media thumbnails are served by
+    the platform (pbs.twimg.com, abs-0.twimg.com...), and the card loads nothing from it.
+    The sanitiser puts each image's alt text in its place (an emoji stays an emoji).
+    """
+    paragraphs = [p for p in paragraphs if _shows_something(p)]
+    html = sanitise("\n".join(str(p) for p in paragraphs), images=False).strip()
+    shown = BeautifulSoup(html, "html.parser").find_all(recursive=False)
+    plain = "\n".join(element.get_text(" ", strip=True) for element in shown)
+    return Markup(html), plain
 
 
 def _signed_post(element: Tag, platform: str) -> Post:

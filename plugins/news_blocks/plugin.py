@@ -15,6 +15,7 @@ runs before the reader's section collector, so post fields never count as text.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html import unescape
 from typing import Any
 
 from jinja2 import Environment
@@ -68,17 +69,22 @@ def _is_closed(close: Token) -> bool:
     return len(markup) >= 3 and set(markup) == {":"}
 
 
+def _inline_text(children: Sequence[Token]) -> str:
+    parts = []
+    for child in children:
+        if child.type in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif child.type == "image":
+            parts.append(_inline_text(child.children or []))  # its alt text, as shown
+        elif child.type == "html_inline" and child.content[:4].lower() == "<img":
+            parts.append(unescape(sanitise(child.content, images=False)))
+        elif child.type in {"softbreak", "hardbreak"}:
+            parts.append("\n" if child.type == "hardbreak" else " ")
+    return "".join(parts)
+
+
 def _plain_text(tokens: Sequence[Token]) -> str:
-    paragraphs = []
-    for token in tokens:
-        if token.type == "inline":
-            parts = []
-            for child in token.children or []:
-                if child.type in {"text", "code_inline"}:
-                    parts.append(child.content)
-                elif child.type in {"softbreak", "hardbreak"}:
-                    parts.append("\n" if child.type == "hardbreak" else " ")
-            paragraphs.append("".join(parts))
+    paragraphs = [_inline_text(t.children or []) for t in tokens if t.type == "inline"]
     return "\n".join(p for p in paragraphs if p)
 
 
@@ -152,7 +158,8 @@ class _Document:
         post = post_from_fields(fields, where)
         text_tokens = self.transform(inner[fields.tokens :])
         html = self.md.renderer.render(text_tokens, self.md.options, self.env)
-        post.text_html = Markup(sanitise(html).strip())
+        # Post text keeps no image at all (each becomes its alt text): see pasted_embeds.
+        post.text_html = Markup(sanitise(html, images=False).strip())
         post.text = _plain_text(text_tokens)
         return self.post_token(opening, check_complete(post, where))
 

@@ -78,3 +78,25 @@ def test_a_document_without_news_blocks_has_no_news_metadata(parser: Any) -> Non
     environment = env()
     render(parser, "Plain *text*.\n\n- a list\n\n> a quote\n", environment)
     assert environment.get("metadata", {}) == {}
+
+
+def test_post_text_keeps_alt_text_not_images(parser: Any) -> None:
+    # Emoji and media in pasted X code are images on the platform's servers; the card
+    # and the plain text keep what they said, and no <img> at all.
+    document = (
+        '<blockquote class="twitter-tweet"><p>Example post 17 <img alt="🙂" '
+        'src="https://abs-0.twimg.com/emoji/v2/svg/1f642.svg"></p><p><img alt="🇺🇸" '
+        'src="https://abs-0.twimg.com/emoji/v2/svg/1f1fa-1f1f8.svg"></p>&mdash; Example '
+        'Person (@example) <a href="https://x.com/example/status/79">January 24, 2026</a>'
+        "</blockquote>\n\n"
+        "::: post\nurl: https://x.com/example/status/80\n\n"
+        'Example post 18 <img src="/images/a.png" alt="🙂"> ![a photo](/images/b.png)\n:::\n'
+    )
+    environment = env()
+    html = render(parser, document, environment).html
+    assert "<img" not in html
+    embed, block = environment["metadata"]["embedded_posts"]
+    assert embed["text_html"] == "<p>Example post 17 🙂</p>\n<p>🇺🇸</p>"
+    assert embed["text"] == "Example post 17 🙂\n🇺🇸"
+    assert block["text_html"] == "<p>Example post 18 🙂 a photo</p>"
+    assert block["text"] == "Example post 18 🙂 a photo"
