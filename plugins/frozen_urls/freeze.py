@@ -7,23 +7,25 @@ from typing import Any
 
 from pelican.contents import Article, Content, Page
 
+from frozen_urls.expand import expand_url_setting
+
 _CACHE = "_frozen_url_settings"
-_ORIGINAL = Content.get_url_setting
 
 
 def _get_url_setting(self: Content, key: str) -> str:
     cache: dict[str, str] | None = self.__dict__.get(_CACHE)
     if cache is None:
-        return _ORIGINAL(self, key)  # type: ignore[no-any-return]  # Pelican is untyped
+        return expand_url_setting(self, key)
     if key not in cache:
-        cache[key] = _ORIGINAL(self, key)
+        cache[key] = expand_url_setting(self, key)
     return cache[key]
 
 
 def install(pelican: Any = None) -> None:
     """``initialized`` receiver: route Pelican's URL lookups through the memo (idempotent)."""
     # Only objects that freeze_urls marked use the memo, so a build without this
-    # plugin in the same process (tests, `make serve`) computes every value as before.
+    # plugin in the same process (tests, `make serve`) computes every value as before
+    # (expand_url_setting gives Pelican's own strings, only faster).
     Content.get_url_setting = _get_url_setting
 
 
