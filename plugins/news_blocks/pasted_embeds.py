@@ -34,6 +34,14 @@ _SCRIPT_HOSTS = ("platform.twitter.com", "embed.bsky.app", "threads.net", "insta
 _SIGNATURE = re.compile(r"^[\s\u2014\u2013-]*(?P<author>.*?)\s*\(@?(?P<handle>[^()\s]+)\)\s*$")
 # How the embeds print a post's date: "January 25, 2026" or "January 25, 2026 at 2:05 PM".
 _DATE_FORMATS = ("%B %d, %Y", "%B %d, %Y at %I:%M %p")
+# A Bluesky record key is a TID: 13 base32-sortable characters holding a zero bit, then
+# the microseconds since 1970 (UTC) when the post was written, then a 10-bit clock id.
+_TID_DIGITS = "234567abcdefghijklmnopqrstuvwxyz"
+_TID = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$")
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+# Every UTC offset in use lies between these, and is a whole number of quarter hours.
+_OFFSETS = (dt.timedelta(hours=-12), dt.timedelta(hours=14))
+_QUARTER_HOUR = dt.timedelta(minutes=15)
 
 
 def _classes(element: Tag) -> list[str]:
@@ -62,6 +70,7 @@ def _is_embed_script(element: Tag) -> bool:
 
 
 def _parse_date(text: str) -> dt.date | None:
+    """The date as the embed prints it: a date, or a *naive* datetime (see _post_date)."""
     cleaned = " ".join(text.split())
     for pattern in _DATE_FORMATS:
         try:
@@ -70,6 +79,48 @@ def _parse_date(text: str) -> dt.date | None:
             continue
         return moment.date() if pattern == "%B %d, %Y" else moment
     return None
+
+
+def _tid_time(record_key: str) -> dt.datetime | None:
+    """When a Bluesky post was written, from its record key (a TID), in UTC."""
+    if not _TID.match(record_key):
+        return None
+    value = 0
+    for digit in record_key:
+        value = value * 32 + _TID_DIGITS.index(digit)
+    return _EPOCH + dt.timedelta(microseconds=value >> 10)
+
+
+def _record_time(element: Tag, platform: str, url: str) -> dt.datetime | None:
+    if platform != "bluesky":
+        return None
+    # at://did:plc:…/app.bsky.feed.post/<key>, or the post's address …/post/<key>.
+    for address in (_attribute(element, "data-bluesky-uri"), url):
+        key = address.rstrip("/").rsplit("/", 1)[-1] if address else ""
+        moment = _tid_time(key)
+        if moment is not None:
+            return moment.replace(microsecond=0)
+    return None
+
+
+def _post_date(shown: dt.date | None, written: dt.datetime | None) -> dt.date | None:
+    """A date, or a datetime with its time zone: never a time that could be any zone's.
+
+    The time an embed prints ("January 25, 2026 at 2:05 PM") is in the time zone of
+    whoever copied the code: Bluesky's "Embed post" dialog formats it in the browser's
+    zone, with no offset (real embeds show 12:58 AM for a post written at 23:58 UTC, or
+    7:02 PM for 03:02 UTC), so it cannot be read as UTC. The record key says when the post
+    was written, in UTC: it is used when the printed time is that moment in some real
+    zone (a whole number of quarter hours between UTC-12 and UTC+14). Otherwise only
+    the printed day is kept.
+    """
+    if not isinstance(shown, dt.datetime) or shown.utcoffset() is not None:
+        return shown
+    if written is not None:
+        offset = shown - written.replace(tzinfo=None, second=0)
+        if _OFFSETS[0] <= offset <= _OFFSETS[1] and offset % _QUARTER_HOUR == dt.timedelta(0):
+            return written
+    return shown.date()
 
 
 def _attribute(element: Tag, name: str) -> str:
@@ -118,7 +169,8 @@ def _signed_post(element: Tag, platform: str) -> Post:
         if found:
             post.url = found.url
             post.handle = post.handle or found.handle
-            post.date = _parse_date(link.get_text(" ", strip=True))
+            shown = _parse_date(link.get_text(" ", strip=True))
+            post.date = _post_date(shown, _record_time(element, platform, post.url))
             if post.date is None:
                 post.date_text = link.get_text(" ", strip=True)
             break
@@ -154,7 +206,7 @@ def _instagram_post(element: Tag, platform: str) -> Post:
                 post.author, post.handle = match.group("author"), match.group("handle")
             time = paragraph.find("time")
             if isinstance(time, Tag):
-                post.date = _iso_date(_attribute(time, "datetime"))
+                post.date = _post_date(_iso_date(_attribute(time, "datetime")), None)
         elif text and text != "View this post on Instagram":
             caption.append(paragraph)
     post.text_html, post.text = _text_of(caption)
@@ -162,6 +214,7 @@ def _instagram_post(element: Tag, platform: str) -> Post:
 
 
 def _iso_date(text: str) -> dt.date | None:
+    """Instagram's ``<time datetime>``: with an offset; without one, naive (see _post_date)."""
     try:
         return dt.datetime.fromisoformat(text)
     except ValueError:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from markdown_it.utils import read_fixture_file
 from markupsafe import Markup
-from tests.news_blocks.parsing import env
+from tests.news_blocks.parsing import FIXTURES, env
 
 from markdown_reader import render
 
@@ -100,3 +102,16 @@ def test_post_text_keeps_alt_text_not_images(parser: Any) -> None:
     assert embed["text"] == "Example post 17 🙂\n🇺🇸"
     assert block["text_html"] == "<p>Example post 18 🙂 a photo</p>"
     assert block["text"] == "Example post 18 🙂 a photo"
+
+
+def test_every_pasted_embed_date_is_a_day_or_a_moment_with_its_offset(parser: Any) -> None:
+    # A <time datetime> without an offset means a different moment in every time zone.
+    dates = []
+    for _line, _title, text, _expected in read_fixture_file(FIXTURES / "pasted_embeds.md"):
+        environment = env()
+        render(parser, text, environment)
+        dates += [p["date"] for p in environment.get("metadata", {}).get("embedded_posts", [])]
+    assert "2026-01-25T14:05:07+00:00" in dates  # Bluesky, from the post's record key
+    for value in filter(None, dates):
+        moment = dt.datetime.fromisoformat(value)
+        assert len(value) == 10 or moment.utcoffset() is not None, value
