@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from import_fixtures_paths import TODAY
 
 from news_import.cli import main
-
-FIXTURES = Path(__file__).parent / "fixtures"
-# The file-name date of an undated draft in these tests.
-TODAY = dt.date(2026, 1, 1)
 
 
 @dataclass

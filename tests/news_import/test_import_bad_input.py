@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from conftest import FIXTURES
+from import_fixtures_paths import FIXTURES
 
 _PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
 _PROSE = "A synthetic sentence about an example town and its example harbour. " * 4

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import FIXTURES, TODAY
+from import_fixtures_paths import FIXTURES, TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = FIXTURES / "text-no-date/input.txt"

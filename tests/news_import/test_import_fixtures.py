@@ -6,8 +6,7 @@ import shlex
 from pathlib import Path
 
 import pytest
-
-from conftest import FIXTURES
+from import_fixtures_paths import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_ARTICLE = (

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from conftest import FIXTURES
+from import_fixtures_paths import FIXTURES
 
 PAGE = FIXTURES / "html-article-embeds/input.html"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from import_fixtures_paths import FIXTURES
 from markdown_it.utils import read_fixture_file
 
-from conftest import FIXTURES
 from news_import.html_page import parse_html
 from news_import.markdown_writer import render
 from news_import.model import Article

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from conftest import FIXTURES
+from import_fixtures_paths import FIXTURES
 
 
 def test_imported_fixtures_build_cleanly(run_import, build_site, tmp_path: Path) -> None:
