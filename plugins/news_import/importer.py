@@ -135,9 +135,14 @@ def _apply_metadata(article: Article, header: dict[str, str], options: Options, 
     if authors:
         recognised.append("authors: " + (", ".join(authors)))
         article.authors = authors
-    topics = options.topics or _split_list(header.get("topics") or header.get("tags"))
+    topics = options.topics or _split_list(header.get("topics"))
     if topics:
         article.topics = [_check_topic(topic, name) for topic in topics]
+    # Pelican's `Tags:` line is free keywords, kept as tags: only `Topics:` names topic files.
+    tags = _split_list(header.get("tags"))
+    if tags:
+        recognised.append("tags: " + ", ".join(tags))
+        article.tags = tags
 
 
 def _drop_repeated_headline(article: Article) -> None:

@@ -54,6 +54,9 @@ def front_matter(article: Article, *, draft: bool) -> str:
             lines.append(f"  url: {yaml_scalar(article.url)}")
     if article.topics:
         lines.append(f"topics: [{', '.join(article.topics)}]")
+    if article.tags:
+        lines.append("tags:")
+        lines += [f"  - {yaml_scalar(tag)}" for tag in article.tags]
     if article.key_points:
         lines.append("key_points:")
         lines += [f"  - {yaml_scalar(point)}" for point in article.key_points]

@@ -82,6 +82,8 @@ class Article:
     source: str | None = None
     url: str | None = None
     topics: list[str] = field(default_factory=list)
+    # Pelican tags (free keywords), unlike topics which must name a topic file.
+    tags: list[str] = field(default_factory=list)
     dateline: str | None = None
     key_points: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)

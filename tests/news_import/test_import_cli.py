@@ -248,3 +248,24 @@ def test_url_without_source_names_the_host_and_builds(run_import, build_site) ->
     assert "source name: example.net (from the URL" in run.stdout
     _, problems = build_site({"articles/a5.md": text})
     assert problems == []
+
+
+def test_a_tags_line_gives_tags_and_only_a_topics_line_names_topics(
+    run_import, tmp_path: Path
+) -> None:
+    source = tmp_path / "tagged.txt"
+    source.write_text(
+        "Title: Example article 14\nDate: 2026-01-22\nTags: harbour works, Example Tag\n\n"
+        + "".join(
+            f"Example paragraph {n} of a synthetic article, written for this test only.\n\n"
+            for n in range(1, 5)
+        ),
+        encoding="utf-8",
+    )
+    run = run_import(source)
+    assert run.code == 0, run.stderr
+    (written,) = run.written()
+    text = written.read_text(encoding="utf-8")
+    assert "tags:\n  - harbour works\n  - Example Tag\n" in text
+    assert "topics:" not in text
+    assert "tags: harbour works, Example Tag" in run.stdout
