@@ -2,20 +2,22 @@
 
 Pelican recomputes both properties from the URL settings on every access (copying the
 metadata and formatting the date each time); templates, feeds, hubs and checks read them
-hundreds of thousands of times in a large build. Once every generator has finished
-reading (``all_generators_finalized``), this plugin remembers each value on its first
-use for that content object. Objects of builds without this plugin are untouched.
+hundreds of thousands of times in a large build. Once the articles and pages generators
+have finished reading (in a generator of its own, which Pelican runs after theirs and
+before ``all_generators_finalized``), this plugin remembers each value on its first use
+for that content object. Objects of builds without this plugin are untouched.
 """
 
 from __future__ import annotations
 
 from pelican import signals
 
-from frozen_urls.freeze import freeze_urls, install
+from frozen_urls.freeze import add_freezer, freeze_urls, install
 
 __all__ = ["register"]
 
 
 def register() -> None:
     signals.initialized.connect(install)
+    signals.get_generators.connect(add_freezer)
     signals.all_generators_finalized.connect(freeze_urls)

@@ -13,15 +13,20 @@ import logging
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from pelican.contents import Content, Static
 
 from content_errors import FrontMatterError
 from markdown_reader import slugify
+from strict_build.ledger import LEDGER_KEY
 from strict_build.source_paths import display_path, metadata_line
 
 logger = logging.getLogger(__name__)
+
+# The build's context key of the contents read, waiting for their location check.
+_READ_KEY = "STRICT_BUILD_READ"
 
 _SAFE_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -45,6 +50,14 @@ def _slug_problem(slug: str) -> str | None:
     return f"slug {slug!r} is not a plain URL segment: it contains {_describe_characters(slug)}"
 
 
+def _invisible(value: str) -> bool:
+    """Whether ``value`` has a control or format character (Unicode categories Cc, Cf)."""
+    if value.isascii():
+        # ASCII has no Cf character, and its Cc ones are exactly the unprintable ones.
+        return not value.isprintable()
+    return any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value)
+
+
 def _path_problem(key: str, value: str) -> str | None:
     if not value:
         return None
@@ -52,7 +65,7 @@ def _path_problem(key: str, value: str) -> str | None:
         return f"{key} {value!r} is an absolute path"
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
         return f"{key} {value!r} starts with a URL scheme"
-    if "\\" in value or any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value):
+    if "\\" in value or _invisible(value):
         return f"{key} {value!r} contains backslashes or invisible characters"
     if ".." in posixpath.normpath(value).split("/") or ".." in value.split("/"):
         return f"{key} {value!r} climbs out of its folder with '..'"
@@ -65,8 +78,6 @@ def location_errors(content: Content) -> list[FrontMatterError]:
         return []
     if not getattr(content, "slug", None):
         return []  # no title to make a slug from: reported as a missing title
-    settings = content.settings
-    path = display_path(content.source_path, settings)
     errors = []
     slug = content.metadata.get("slug")
     if isinstance(slug, str):
@@ -75,7 +86,7 @@ def location_errors(content: Content) -> list[FrontMatterError]:
             suggestion = slugify(slug.replace("/", " ")) or "a-plain-slug"
             errors.append(
                 FrontMatterError(
-                    path,
+                    display_path(content.source_path, content.settings),
                     problem,
                     line=metadata_line(content.source_path, "slug"),
                     hint=f"use ASCII letters, digits and hyphens, e.g. slug: {suggestion}",
@@ -91,7 +102,7 @@ def location_errors(content: Content) -> list[FrontMatterError]:
         if problem:
             errors.append(
                 FrontMatterError(
-                    path,
+                    display_path(content.source_path, content.settings),
                     problem,
                     line=metadata_line(content.source_path, key)
                     or metadata_line(content.source_path, "slug"),
@@ -102,11 +113,38 @@ def location_errors(content: Content) -> list[FrontMatterError]:
 
 
 def report_unsafe_location(content: Any) -> None:
-    """``content_object_init`` receiver: log problems before Pelican validates the content.
+    """``content_object_init`` receiver: have ``content``'s location checked once it is final.
 
-    Logged this early so that the editor sees our message (with the fix) first;
-    Pelican's own "would be written outside output path" follows for the worst cases.
+    In a build with the source ledger (strict_build's), ``content`` is noted in the
+    build's context and :func:`checked_locations` checks it once everything is read, with
+    the ``save_as`` and ``url`` Pelican then writes it with (frozen_urls computes them
+    once for the checks, the JSON-LD and the page); that also covers a source Pelican
+    then refuses ("would be written outside output path"), which our message replaces.
+    Without the ledger, nothing would check it later: it is checked now.
     """
-    if isinstance(content, Content):
-        for error in location_errors(content):
+    if not isinstance(content, Content):
+        return
+    context = getattr(content, "_context", None)
+    if isinstance(context, dict) and LEDGER_KEY in context:
+        context.setdefault(_READ_KEY, []).append(content)
+        return
+    for error in location_errors(content):
+        logger.error("%s", error)
+
+
+def checked_locations(
+    context: dict[str, Any], contents: Iterable[Any]
+) -> dict[int, list[FrontMatterError]]:
+    """Check every content :func:`report_unsafe_location` noted, in reading order, then
+    any of ``contents`` it did not (one served from Pelican's cache is never initialised);
+    log each problem and return them by ``id()`` of the content (those with problems)."""
+    noted: list[Any] = context.pop(_READ_KEY, [])
+    seen = {id(content) for content in noted}
+    problems = {}
+    for content in [*noted, *(c for c in contents if id(c) not in seen)]:
+        errors = location_errors(content)
+        for error in errors:
             logger.error("%s", error)
+        if errors:
+            problems[id(content)] = errors
+    return problems

@@ -11,7 +11,7 @@ import fnmatch
 import html
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 from pelican.contents import SkipStub
@@ -26,7 +26,7 @@ from strict_build.collisions import (
 )
 from strict_build.ledger import SourceLedger
 from strict_build.links import link_errors
-from strict_build.locations import location_errors
+from strict_build.locations import checked_locations
 from strict_build.source_paths import display_path, metadata_line
 
 logger = logging.getLogger(__name__)
@@ -173,12 +173,15 @@ def _name_errors(contents: list[Any], settings: Mapping[str, Any]) -> list[Conte
 
 
 def _placement_problems(
-    contents: list[Any], settings: Mapping[str, Any], readers: list[Generator]
+    contents: list[Any],
+    settings: Mapping[str, Any],
+    readers: list[Generator],
+    unsafe: Container[int],
 ) -> tuple[list[ContentError], set[int]]:
-    """Unsafe locations, collisions and duplicate slugs; and the contents to withhold."""
+    """Collisions and duplicate slugs; and the contents to withhold (``unsafe``: ``id()``
+    of each content with a location problem, already logged by checked_locations)."""
     articles = next((g for g in readers if isinstance(g, ArticlesGenerator)), None)
-    # Unsafe locations were logged when each was read (see locations.py).
-    remove = {id(c) for c in contents if location_errors(c)}
+    remove = {id(c) for c in contents if id(c) in unsafe}
     placed = [c for c in contents if id(c) not in remove]
     problems: list[ContentError] = []
     collided: set[str] = set()
@@ -237,7 +240,10 @@ def check_site(generators: list[Any]) -> None:
     contents = [content for items in lists for content in items]
     generated: Mapping[str, Any] = ledger.context.get("generated_content", {})
 
-    problems, remove = _placement_problems(contents, settings, readers)
+    # Unsafe locations first, in reading order. With frozen_urls, save_as and url are
+    # frozen by now: computed once for these checks, the JSON-LD and the written page.
+    unsafe = checked_locations(ledger.context, contents)
+    problems, remove = _placement_problems(contents, settings, readers, unsafe)
     problems.extend(_name_errors(contents, settings))
     placed = [c for c in contents if id(c) not in remove]
     problems.extend(link_errors(placed, ledger.context, settings))
