@@ -1,0 +1,31 @@
+"""Render pages on every core: Pelican's writes are recorded, then rendered by forked workers.
+
+Writing pages (Jinja rendering each article, page, tag page, topic hub, edition…) is about
+a third of a build, and the second core idles while it runs. With this plugin the build's
+``Writer`` records each page Pelican asks it to write — its template, its final local
+context and its file — doing all the bookkeeping then, exactly as Pelican does it: the
+shared ``localsiteurl``, written and overridden files (a file written twice still fails),
+the "Writing" message and the ``content_written`` signal. When every generator but the
+static-file copier has run, the recorded pages are rendered: the build forks workers that
+render and write a fixed share each (page ``i`` goes to process ``i % processes``) while
+the build renders its own share. A page whose rendering in a worker logged a warning or an
+error, or raised, and every page of a worker that died, is rendered again in the build,
+so its messages and exceptions reach the build exactly as in a serial build.
+
+Settings: ``PARALLEL_WRITE_WORKERS`` (default: the number of cores; 0 or 1 writes in one
+process, with Pelican's own writer) and ``PARALLEL_WRITE_MIN_PAGES`` (default 64: fewer
+pages are rendered in the build process alone). Without ``fork`` it writes in one process.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from parallel_write.writer import add_flush_generator, choose_writer
+
+__all__ = ["register"]
+
+
+def register() -> None:
+    signals.get_writer.connect(choose_writer)
+    signals.get_generators.connect(add_flush_generator)

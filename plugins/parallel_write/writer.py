@@ -1,0 +1,143 @@
+"""The build's writer: records the pages Pelican writes, renders them all at the end."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pelican.generators import Generator
+from pelican.writers import Writer
+
+from parallel_write.render import MISSING, PageJob, fork_available, render, render_all
+
+__all__ = ["FlushGenerator", "RecordingWriter", "add_flush_generator", "choose_writer"]
+
+DEFAULT_MIN_PAGES = 64
+
+
+def _uses_this_plugin(settings: Any) -> bool:
+    plugins = settings.get("PLUGINS") or []
+    return any(getattr(p, "__name__", p) in {"parallel_write", __package__} for p in plugins)
+
+
+def worker_count(settings: Any) -> int:
+    """How many processes render pages (the build's own included)."""
+    configured = settings.get("PARALLEL_WRITE_WORKERS")
+    return int(configured) if configured is not None else (os.cpu_count() or 1)
+
+
+class _Recorder:
+    """Stands in for a template: rendering it records the page (Pelican's local context)."""
+
+    def __init__(self, writer: RecordingWriter, template: Any, context: dict[str, Any]) -> None:
+        self.writer = writer
+        self.template = template
+        self.context = context
+
+    def render(self, localcontext: dict[str, Any]) -> str:
+        job = PageJob(
+            self.template, localcontext, self.context, self.context.get("localsiteurl", MISSING)
+        )
+        self.writer.jobs.append(job)
+        self.writer.opening = job
+        return ""
+
+
+class _Sink:
+    """The file Pelican "writes" a recorded page's empty text to."""
+
+    def __enter__(self) -> _Sink:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
+    """Pelican's Writer, but pages are rendered by ``flush`` (on every core) instead of at once.
+
+    Everything else ``write_file`` does happens at once, in Pelican's own code: the file's
+    folder is made, the overwrite checks run (raising as they would), the "Writing"
+    message is logged and ``content_written`` is sent. Feeds go through as usual.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.jobs: list[PageJob] = []
+        self.opening: PageJob | None = None
+        self.recording = True
+
+    def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> None:
+        if not self.recording:
+            super().write_file(name, template, context, *args, **kwargs)
+            return
+        try:
+            super().write_file(name, _Recorder(self, template, context), context, *args, **kwargs)
+        finally:
+            self.opening = None
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        job, self.opening = self.opening, None
+        handle = super()._open_w(filename, encoding, override)
+        if job is None:
+            return handle
+        # Pelican's checks and bookkeeping have run (and the file exists, empty): the
+        # page's text is written when it is rendered.
+        job.path = handle.name
+        handle.close()
+        return _Sink()
+
+    def flush(self) -> None:
+        """Render every recorded page (later writes are rendered at once)."""
+        jobs, self.jobs = self.jobs, []
+        self.recording = False
+        if not jobs:
+            return
+        # A file written twice (``override_output``) holds the last page written to it;
+        # the earlier page is still rendered (for its messages), not written, so that
+        # two processes never race for one file.
+        last = {job.path: index for index, job in enumerate(jobs) if job.path is not None}
+        for index, job in enumerate(jobs):
+            if job.path is not None and last[job.path] != index:
+                job.path = None
+        # Leave ``localsiteurl`` as the last recorded write left it, as Pelican would.
+        contexts = {id(job.context): job.context for job in jobs}
+        after = {key: context.get("localsiteurl", MISSING) for key, context in contexts.items()}
+        try:
+            processes = worker_count(self.settings)
+            minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
+            if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
+                for job in jobs:
+                    render(job)
+            else:
+                render_all(jobs, processes)
+        finally:
+            for key, context in contexts.items():
+                if after[key] is MISSING:
+                    context.pop("localsiteurl", None)
+                else:
+                    context["localsiteurl"] = after[key]
+
+
+class FlushGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
+    """Renders the recorded pages; Pelican runs it after the plugins' generators."""
+
+    def generate_output(self, writer: Any) -> None:
+        if isinstance(writer, RecordingWriter):
+            writer.flush()
+
+
+def choose_writer(pelican: Any) -> type[Writer] | None:
+    """``get_writer`` receiver: the recording writer when pages can render on 2+ cores."""
+    settings = pelican.settings
+    if not _uses_this_plugin(settings) or worker_count(settings) < 2 or not fork_available():
+        return None
+    return RecordingWriter
+
+
+def add_flush_generator(pelican: Any) -> type[Generator] | None:
+    """``get_generators`` receiver (list this plugin last: it must run after the others)."""
+    return FlushGenerator if _uses_this_plugin(pelican.settings) else None
