@@ -31,6 +31,43 @@ class FrontMatter:
     body_line: int  # 0-based line number of the body's first line in the file
 
 
+@dataclass(frozen=True)
+class FrontMatterSource:
+    """A source's front matter as written, for plugins that need more than Pelican keeps.
+
+    The reader hands it on as the metadata key :data:`FRONT_MATTER_KEY` (so it reaches
+    ``article.metadata`` whichever process parsed the file): ``values`` are the header's
+    values as YAML gave them (Pelican's processors turn a list of mappings into text, for
+    one) and ``lines`` the 1-based line of each top-level key, lower-cased, for messages.
+    """
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+
+
+FRONT_MATTER_KEY = "front_matter_source"
+_KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:")
+
+
+def key_lines(text: str, header_lines: int) -> dict[str, int]:
+    """The 1-based line where each ``key:`` first starts a line among ``text``'s first
+    ``header_lines`` lines (as ``str.splitlines`` counts them), keys lower-cased."""
+    # Only the header is split: cut after its last newline (splitlines breaks at every
+    # newline, and maybe more often, so the first lines are the same).
+    end = 0
+    for _ in range(header_lines):
+        end = text.find("\n", end) + 1
+        if not end:
+            end = len(text)
+            break
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text[:end].splitlines()[:header_lines], start=1):
+        match = _KEY_LINE.match(line)
+        if match:
+            lines.setdefault(match.group("key").lower(), number)
+    return lines
+
+
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Return metadata (keys lower-cased, values as written) and the body."""
     text = text.removeprefix("\ufeff")

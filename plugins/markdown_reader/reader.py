@@ -8,7 +8,12 @@ from typing import Any
 from pelican.readers import METADATA_PROCESSORS, BaseReader
 
 from content_errors import ContentError, FrontMatterError, display_path
-from markdown_reader.front_matter import split_front_matter
+from markdown_reader.front_matter import (
+    FRONT_MATTER_KEY,
+    FrontMatterSource,
+    key_lines,
+    split_front_matter,
+)
 from markdown_reader.renderer import NewsParser, build_parser, render
 
 logger = logging.getLogger(__name__)
@@ -67,6 +72,9 @@ class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untype
         result = render(self.parser, front.body, env)
         metadata = self._process(front.metadata, path)
         metadata["sections"] = result.sections
+        metadata[FRONT_MATTER_KEY] = FrontMatterSource(
+            dict(front.metadata), key_lines(text, front.body_line)
+        )
         for key, value in env.get("metadata", {}).items():
             metadata.setdefault(key, value)
         return result.html, metadata

@@ -23,7 +23,7 @@ from content_errors import ContentError
 from newsroom.fields import read_newsroom_fields
 from newsroom.model import Newsroom, house_time
 from newsroom.settings import read_newsroom_settings
-from newsroom.source_lines import display_path, read_raw_front_matter
+from newsroom.source_lines import display_path, raw_front_matter
 
 __all__ = ["build_time", "enabled", "init_article"]
 
@@ -60,7 +60,7 @@ def init_article(content: Any) -> None:
 def _init(article: Any) -> None:
     settings = article.settings
     path = display_path(article.source_path, settings)
-    raw = read_raw_front_matter(article.source_path, path)
+    raw = raw_front_matter(article, path)
     # An article may set its own time zone, as Pelican allows for its date.
     zone = str(article.metadata.get("timezone") or settings.get("TIMEZONE") or "UTC")
     newsroom = read_newsroom_fields(article.metadata, raw, path, zone)
@@ -77,13 +77,11 @@ def _hold_future(article: Any, settings: dict[str, Any]) -> None:
     if getattr(article, "status", None) != "published" or not hasattr(article, "date"):
         return
     asked = article.metadata.get("publish_future")
-    if (
-        read_newsroom_settings(settings).publish_future
-        or asked is True
-        or str(asked).lower() in _TRUE
-    ):
+    if asked is True or str(asked).lower() in _TRUE:
         return
-    if article.date > build_time(settings):
+    # The site's settings (checked when the build started) only matter for a future
+    # article; reading them for every article was a noticeable part of a large build.
+    if article.date > build_time(settings) and not read_newsroom_settings(settings).publish_future:
         article.status = "draft"
 
 

@@ -2,23 +2,27 @@
 
 Pelican's metadata processors turn ``authors`` into names, so a mapping such as
 ``{name: ..., role: ...}`` arrives as the text of a dict; the raw values (and the line
-numbers that make errors useful) come from reading the file's front matter again with
-the reader's own splitter. Only the header is parsed, never written HTML.
+numbers that make errors useful) are those the Markdown reader keeps in the article's
+metadata (:class:`markdown_reader.front_matter.FrontMatterSource`). A source another
+reader read has none: its front matter is read again with the reader's own splitter.
+Only the header is parsed, never written HTML.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from content_errors import ContentError
-from markdown_reader.front_matter import split_front_matter
+from markdown_reader.front_matter import (
+    FRONT_MATTER_KEY,
+    FrontMatterSource,
+    key_lines,
+    split_front_matter,
+)
 
-__all__ = ["RawFrontMatter", "display_path", "read_raw_front_matter"]
-
-_KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:")
+__all__ = ["RawFrontMatter", "display_path", "raw_front_matter", "read_raw_front_matter"]
 
 
 @dataclass
@@ -48,9 +52,12 @@ def read_raw_front_matter(source_path: str, path: str) -> RawFrontMatter:
     except (OSError, UnicodeDecodeError, ContentError):
         # The reader already read this file successfully; anything else is not ours.
         return RawFrontMatter()
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines()[: front.body_line], start=1):
-        match = _KEY.match(line)
-        if match:
-            lines.setdefault(match.group("key").lower(), number)
-    return RawFrontMatter(front.metadata, lines)
+    return RawFrontMatter(front.metadata, key_lines(text, front.body_line))
+
+
+def raw_front_matter(article: Any, path: str) -> RawFrontMatter:
+    """What the reader kept of ``article``'s front matter; else the file, read again."""
+    source = getattr(article, "metadata", {}).get(FRONT_MATTER_KEY)
+    if isinstance(source, FrontMatterSource):
+        return RawFrontMatter(source.values, source.lines)
+    return read_raw_front_matter(article.source_path, path)
