@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from markupsafe import Markup
@@ -154,7 +155,8 @@ class RelatedRanking:
 
     Articles are grouped by their exact set of topics, each group kept in rank order, so
     ranking one article looks at the first few of each group instead of every article
-    of every topic it is in (which grows with the square of the archive).
+    of every topic it is in (which grows with the square of the archive). Each article's
+    rank key is made once, here, not again for every article it is related to.
     """
 
     def __init__(self, memberships: Iterable[tuple[Any, Iterable[Topic]]]) -> None:
@@ -167,28 +169,30 @@ class RelatedRanking:
             topics = frozenset(id(topic) for topic in its_topics)
             if topics:
                 groups.setdefault(topics, []).append(article)
-        for members in groups.values():
-            members.sort(key=lambda member: (*_rank_key(member), self.order[id(member)]))
+        self._ranked: dict[frozenset[int], list[tuple[tuple[float, str, int], Any]]] = {}
+        for topics, members in groups.items():
+            keyed = [((*_rank_key(member), self.order[id(member)]), member) for member in members]
+            keyed.sort(key=itemgetter(0))
+            self._ranked[topics] = keyed
+            members[:] = [member for _, member in keyed]
         self.groups = groups
 
     def related_to(self, article: Any, *, limit: int) -> list[RelatedArticle]:
         mine = [topic for topic in getattr(article, "topics", None) or []]
         ids = {id(topic) for topic in mine}
         candidates = []
-        for group, members in self.groups.items():
+        for group, keyed in self._ranked.items():
             shared = len(group & ids)
             if not shared:
                 continue
             # The best `limit` of a group, plus one in case the article itself is among them.
-            for other in members[: limit + 1]:
+            for key, other in keyed[: limit + 1]:
                 if other is not article:
-                    candidates.append(
-                        (-shared, *_rank_key(other), self.order[id(other)], other, group)
-                    )
-        candidates.sort(key=lambda c: c[:4])
+                    candidates.append(((-shared, key), other, group))
+        candidates.sort(key=itemgetter(0))
         return [
             RelatedArticle(other, tuple(topic for topic in mine if id(topic) in group))
-            for *_, other, group in candidates[:limit]
+            for _, other, group in candidates[:limit]
         ]
 
 
