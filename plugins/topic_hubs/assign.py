@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from content_errors import TopicError, metadata_line
-from topic_hubs.matching import TopicRules, section_texts
+from topic_hubs.matching import PhraseIndex, TopicRules, section_texts
 from topic_hubs.model import SectionTopics, Topic
 from topic_hubs.topic_files import display_path
 
@@ -39,6 +39,7 @@ def assign_topics(
     keeps the topics that could be resolved, so nothing else is lost.
     """
     by_slug = {rule.topic.slug: rule for rule in rules}
+    index = PhraseIndex(rules)
     errors: list[TopicError] = []
     for article in articles:
         path = display_path(str(getattr(article, "source_path", "")), display_root)
@@ -53,16 +54,17 @@ def assign_topics(
         explicit = _known_slugs(metadata, "topics", **where)
         opted_out = _known_slugs(metadata, "no_topics", **where)
         sections: Sequence[dict[str, Any]] = getattr(article, "sections", None) or []
-        texts = section_texts(sections)
+        # Each section's text normalised once, and looked up once for every rule.
+        verdicts = [index.matches(text) for text in section_texts(sections)]
         matched: dict[str, list[dict[str, Any]]] = {}
-        for rule in rules:
+        for number, rule in enumerate(rules):
             slug = rule.topic.slug
             if slug in opted_out and slug not in explicit:
                 continue
             found = [
                 section
-                for section, text in zip(sections, texts, strict=True)
-                if rule.matches_normalised(text)
+                for section, matches in zip(sections, verdicts, strict=True)
+                if matches[number]
             ]
             if found or slug in explicit:
                 matched[slug] = found
