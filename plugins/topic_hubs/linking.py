@@ -57,16 +57,17 @@ def link_articles(
     for article in newest:
         for topic in article.topics:
             members[id(topic)].append(article)
+    # Each topic's developments, made once per article (in topic.articles' order) for the
+    # timeline, the hub's pages and the neighbours alike.
+    developments: dict[int, list[list[Development]]] = {}
     for rule in rules:
         topic = rule.topic
         topic.articles = members[id(topic)]
-        topic.developments = [
-            development
-            for article in topic.articles
-            for development in _developments(topic, article)
-        ]
+        of_articles = [_developments(topic, article) for article in topic.articles]
+        developments[id(topic)] = of_articles
+        topic.developments = [development for each in of_articles for development in each]
         topic.timeline = _timeline(topic.developments)
-        topic.hub_pages = _hub_pages(topic, hub_page_size)
+        topic.hub_pages = _hub_pages(topic, hub_page_size, of_articles)
         topic.key_point_entries = _key_points(rule, topic.articles, key_points_limit)
     topics = [rule.topic for rule in rules]
     _link_related_topics(topics, newest)
@@ -77,7 +78,7 @@ def link_articles(
     }
     for article in everything:
         article.related_coverage = ranking.related_to(article, limit=related_limit)
-        article.topic_neighbours = _neighbours(article, positions)
+        article.topic_neighbours = _neighbours(article, positions, developments)
 
 
 def _developments(topic: Topic, article: Any) -> list[Development]:
@@ -96,16 +97,19 @@ def _timeline(developments: Sequence[Development]) -> list[Day]:
     return days
 
 
-def _hub_pages(topic: Topic, page_size: int) -> list[HubPage]:
-    """The hub's timeline cut into pages of ``page_size`` articles (0: one page)."""
+def _hub_pages(
+    topic: Topic, page_size: int, developments: Sequence[list[Development]]
+) -> list[HubPage]:
+    """The hub's timeline cut into pages of ``page_size`` articles (0: one page);
+    ``developments``: those of each of ``topic.articles``, in that order."""
     size = page_size or max(len(topic.articles), 1)
-    chunks = [topic.articles[start : start + size] for start in range(0, len(topic.articles), size)]
+    chunks = [developments[start : start + size] for start in range(0, len(developments), size)]
     pages = [
         HubPage(
             topic,
             number,
             len(chunks) or 1,
-            _timeline([d for a in chunk for d in _developments(topic, a)]),
+            _timeline([d for of_article in chunk for d in of_article]),
         )
         for number, chunk in enumerate(chunks, start=1)
     ]
@@ -207,20 +211,19 @@ def related_coverage(article: Any, *, limit: int) -> list[RelatedArticle]:
     return RelatedRanking(memberships.values()).related_to(article, limit=limit)
 
 
-def _neighbours(article: Any, positions: dict[int, dict[int, int]]) -> list[Neighbours]:
+def _neighbours(
+    article: Any,
+    positions: dict[int, dict[int, int]],
+    developments: dict[int, list[list[Development]]],
+) -> list[Neighbours]:
     """For each listed topic of the article: the older and the newer development."""
     result = []
     for topic in getattr(article, "topics", None) or []:
         index = positions[id(topic)].get(id(article))
         if index is None:
             continue  # hidden or draft: not on the topic's timeline
-        older = topic.articles[index + 1] if index + 1 < len(topic.articles) else None
-        newer = topic.articles[index - 1] if index > 0 else None
-        result.append(
-            Neighbours(
-                topic,
-                _developments(topic, older)[0] if older is not None else None,
-                _developments(topic, newer)[0] if newer is not None else None,
-            )
-        )
+        of_articles = developments[id(topic)]
+        older = of_articles[index + 1][0] if index + 1 < len(of_articles) else None
+        newer = of_articles[index - 1][0] if index > 0 else None
+        result.append(Neighbours(topic, older, newer))
     return result

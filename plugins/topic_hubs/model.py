@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 __all__ = [
@@ -29,7 +30,10 @@ EXCERPT_CHARS = 220
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The first ``limit`` characters of ``text``, cut at a word, with an ellipsis if cut."""
-    text = " ".join(text.split())
+    # Spaces are collapsed in the start of the text first: that is the start of the whole
+    # text collapsed, so when it is already longer than ``limit`` it is cut the same way.
+    head = " ".join(text[: 2 * limit].split())
+    text = head if len(head) > limit else " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–—-")
@@ -107,9 +111,10 @@ class Development:
         """The section's heading (plain text; empty for the lead or the whole article)."""
         return str(self.section.get("title") or "") if self.section else ""
 
-    @property
+    @cached_property
     def excerpt(self) -> str:
         """A short plain-text excerpt of the section (of the lead for a whole article)."""
+        # Cached: a hub's template reads it twice (whether there is one, then the text).
         if self.section is not None:
             return excerpt(str(self.section.get("text") or ""))
         for section in getattr(self.article, "sections", None) or []:
