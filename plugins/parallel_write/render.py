@@ -81,6 +81,9 @@ def _work(jobs: Sequence[PageJob], share: Sequence[int], sender: Connection) -> 
             again.append(index)
     sender.send(again)
     sender.close()
+    # Leave at once: multiprocessing would flush the inherited standard streams, whose
+    # locks another thread of the build (make serve's web server) may have held at the fork.
+    os._exit(0)
 
 
 def fork_available() -> bool:
