@@ -1,0 +1,89 @@
+"""shared_templates: each template compiled once a build, the site byte for byte the same."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import pytest
+from pelicanconf import PLUGINS
+from tests.performance.site_helpers import small_site, tree
+
+from shared_templates import MemoryBytecodeCache
+
+
+def test_site_is_identical_with_and_without_the_plugin(
+    build_site: Callable[..., tuple[Path, list[str]]], tmp_path: Path
+) -> None:
+    assert "shared_templates" in PLUGINS
+    files = small_site(3)
+    output, problems = build_site(files, PLUGINS=[p for p in PLUGINS if p != "shared_templates"])
+    assert problems == []
+    plain = tmp_path / "without"
+    shutil.copytree(output, plain)
+    output, problems = build_site(files, PLUGINS=PLUGINS)
+    assert problems == []
+    first, second = tree(plain), tree(output)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_templates_are_compiled_once_for_every_generator(
+    build_site: Callable[..., tuple[Path, list[str]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def counting(
+        self: jinja2.Environment, source: object, name: str | None = None, *a: object, **k: object
+    ) -> object:
+        compiled.append(name)
+        return original(self, source, name, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    _, problems = build_site(small_site(2), PLUGINS=[p for p in PLUGINS if p != "shared_templates"])
+    assert problems == []
+    without = list(compiled)
+    compiled.clear()
+    _, problems = build_site(small_site(2), PLUGINS=PLUGINS)
+    assert problems == []
+    # What the plugin is for: Pelican compiles base.html once per generator.
+    assert without.count("base.html") > 1
+    # news_blocks renders its cards with an environment of its own (other options, so
+    # other bytecode): not Pelican's, and not shared.
+    theme = [name for name in compiled if not str(name).startswith("news_blocks/")]
+    assert theme.count("base.html") == 1
+    assert len(theme) == len(set(theme))
+
+
+def _environment(cache: MemoryBytecodeCache, source: dict[str, str]) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.DictLoader(source), bytecode_cache=cache)
+
+
+def test_a_changed_template_is_compiled_again() -> None:
+    cache = MemoryBytecodeCache()
+    first = _environment(cache, {"page.html": "one {{ x }}"})
+    assert first.get_template("page.html").render(x=1) == "one 1"
+    assert len(cache) == 1
+    second = _environment(cache, {"page.html": "two {{ x }}"})
+    assert second.get_template("page.html").render(x=2) == "two 2"
+    third = _environment(cache, {"page.html": "two {{ x }}"})
+    assert third.get_template("page.html").render(x=3) == "two 3"
+
+
+def test_setting_off_leaves_the_environment_alone(
+    build_site: Callable[..., tuple[Path, list[str]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    caches: list[object] = []
+    original = jinja2.Environment.__init__
+
+    def recording(self: jinja2.Environment, *a: object, **k: object) -> None:
+        caches.append(k.get("bytecode_cache"))
+        original(self, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "__init__", recording)
+    _, problems = build_site(small_site(1), SHARED_TEMPLATES=False)
+    assert problems == []
+    assert caches and all(cache is None for cache in caches)
