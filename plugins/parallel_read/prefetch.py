@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import pickle
@@ -11,6 +10,8 @@ from typing import Any
 
 from pelican.urlwrappers import URLWrapper
 
+from worker_logs import ProblemCounter, count_problems_instead_of_logging
+
 DEFAULT_MIN_FILES = 64
 _DONE = "_parallel_read_done"
 
@@ -18,28 +19,12 @@ _DONE = "_parallel_read_done"
 _reader: Any = None
 
 
-class _Problems(logging.Handler):
-    """Counts what a worker logged (a file that logs anything is re-read by the build)."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-_problems = _Problems()
+_problems = ProblemCounter()
 
 
 def _quiet_worker() -> None:
-    # A worker's messages would print twice (here and when the build re-reads the file)
-    # and never reach the build's problem list: count them instead.
-    logging.root.handlers = [_problems]
-    for logger in logging.root.manager.loggerDict.values():
-        if isinstance(logger, logging.Logger):
-            logger.handlers = []
-            logger.propagate = True
+    # What a worker logs is counted; a file that logged anything is re-read by the build.
+    count_problems_instead_of_logging(_problems)
 
 
 class _Named:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import sys
@@ -10,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
+
+from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
 __all__ = ["MISSING", "PageJob", "fork_available", "render_all"]
 
@@ -44,31 +45,11 @@ def render(job: PageJob) -> None:
             handle.write(output)
 
 
-class _Problems(logging.Handler):
-    """Counts what a worker logged (a page that logs anything is rendered again)."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def _quiet(problems: _Problems) -> None:
-    # A worker's messages would never reach the build's problem list (it lives in the
-    # build process) and would print twice: count them instead.
-    logging.root.handlers = [problems]
-    for logger in logging.root.manager.loggerDict.values():
-        if isinstance(logger, logging.Logger):
-            logger.handlers = []
-            logger.propagate = True
-
-
 def _work(jobs: Sequence[PageJob], share: Sequence[int], sender: Connection) -> None:
     """In a worker: render ``share``; send back the pages to render again in the build."""
-    problems = _Problems()
-    _quiet(problems)
+    problems = ProblemCounter()
+    # What the worker logs is counted; a page that logged anything is rendered again.
+    count_problems_instead_of_logging(problems)
     again: list[int] = []
     for index in share:
         problems.count = 0
