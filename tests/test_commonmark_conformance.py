@@ -28,9 +28,8 @@ from bs4 import BeautifulSoup
 from html_policy import sanitise
 from markdown_reader.renderer import build_parser, render
 
-SPEC = (
-    Path(__file__).resolve().parents[2] / "shared" / "conformance" / "commonmark-spec-0.31.2.json"
-)
+# A copy of ../shared/conformance/ in the repository (see its README).
+SPEC = Path(__file__).resolve().parent / "commonmark_spec" / "commonmark-spec-0.31.2.json"
 
 DEVIATIONS = {
     218: "markdown-it-py renders an empty block quote as <blockquote></blockquote> (no inner "

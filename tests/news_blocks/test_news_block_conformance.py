@@ -10,7 +10,7 @@ from tests.news_blocks.parsing import ROOT, news_parser
 
 from markdown_reader import build_parser, render
 
-SPEC = ROOT.parent / "shared" / "conformance" / "commonmark-spec-0.31.2.json"
+SPEC = ROOT / "tests" / "commonmark_spec" / "commonmark-spec-0.31.2.json"
 EXAMPLES = json.loads(SPEC.read_text(encoding="utf-8")) if SPEC.exists() else []
 
 
