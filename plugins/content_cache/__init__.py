@@ -1,0 +1,35 @@
+"""Keep each source file's parsed result between builds; parse only what changed.
+
+Parsing (Markdown, our block rules, sanitising) is the largest part of a build that does
+not depend on other files, so this plugin turns on Pelican's own content cache at the
+reader layer (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``, ``CONTENT_CACHING_LAYER =
+"reader"``) and makes it safe to leave on:
+
+* the cache lives in a folder named after a fingerprint of everything a parse depends on
+  besides the file itself (the settings, our plugins' code, the templates the block rules
+  render with, the installed packages), so a changed plugin or setting never serves HTML
+  parsed by the old one;
+* files are recognised by a hash of their bytes, not their modification time;
+* a file whose reading logged a warning or an error is never cached, so its messages
+  are reported by every build until it is fixed;
+* the cache file is replaced atomically and holds only the files read by the build that
+  wrote it, so builds running side by side (``make serve`` and ``make html``) never read
+  half a file, and deleted articles do not linger in it.
+
+Settings: ``CONTENT_CACHE`` (default True; False leaves Pelican's settings alone),
+``CONTENT_CACHE_KEEP`` (default 3: fingerprints kept, e.g. one for ``make html`` and one
+for ``make publish``) and Pelican's ``CACHE_PATH`` (the parent folder).
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from content_cache.store import enable_cache, guard_readers
+
+__all__ = ["register"]
+
+
+def register() -> None:
+    signals.initialized.connect(enable_cache)
+    signals.readers_init.connect(guard_readers)

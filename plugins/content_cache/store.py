@@ -1,0 +1,142 @@
+"""Pelican's reader-level content cache, in a fingerprinted folder, written safely."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from content_cache.fingerprint import fingerprint
+
+__all__ = ["enable_cache", "guard_readers"]
+
+DEFAULT_KEEP = 3
+FOLDER_PREFIX = "content-"
+_GUARDED = "_content_cache_guarded"
+
+
+def _uses_this_plugin(settings: Any) -> bool:
+    plugins = settings.get("PLUGINS") or []
+    return any(getattr(p, "__name__", p) in {"content_cache", __package__} for p in plugins)
+
+
+def _active(settings: Any) -> bool:
+    return _uses_this_plugin(settings) and bool(settings.get("CONTENT_CACHE", True))
+
+
+def _keep_newest(parent: Path, current: Path, keep: int) -> None:
+    """Delete all but the ``keep`` most recently used cache folders (``current`` is one)."""
+    folders = [path for path in parent.glob(FOLDER_PREFIX + "*") if path.is_dir()]
+    folders.sort(key=lambda path: (path == current, path.stat().st_mtime), reverse=True)
+    for stale in folders[max(keep, 1) :]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def enable_cache(pelican: Any) -> None:
+    """``initialized`` receiver: turn on Pelican's reader cache in this build's folder."""
+    settings = pelican.settings
+    if not _active(settings):
+        return
+    settings.update(
+        CACHE_CONTENT=True,
+        LOAD_CONTENT_CACHE=True,
+        CONTENT_CACHING_LAYER="reader",
+        # A file's bytes, not its modification time (checkouts, edits within a second).
+        CHECK_MODIFIED_METHOD="sha256",
+        # The cache is read and written once a build: compressing it costs more than it saves.
+        GZIP_CACHE=False,
+    )
+    parent = Path(settings["CACHE_PATH"])
+    folder = parent / (FOLDER_PREFIX + fingerprint(settings)[:24])
+    folder.mkdir(parents=True, exist_ok=True)
+    os.utime(folder)  # most recently used
+    _keep_newest(parent, folder, int(settings.get("CONTENT_CACHE_KEEP", DEFAULT_KEEP)))
+    settings["CACHE_PATH"] = str(folder)
+
+
+class _ProblemCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _Guard:
+    """Stands between a ``Readers`` and its cache (Pelican's ``FileStampDataCacher``)."""
+
+    def __init__(self, readers: Any) -> None:
+        self.readers = readers
+        self.read_file = readers.read_file
+        self.cache_data = readers.cache_data
+        self.get_cached_data = readers.get_cached_data
+        self.read_paths: set[str] = set()
+
+    def read_file_cleanly(self, base_path: str, path: str, *args: Any, **kwargs: Any) -> Any:
+        full_path = os.path.abspath(os.path.join(base_path, path))
+        self.read_paths.add(full_path)
+        counter = _ProblemCounter()
+        root = logging.getLogger()
+        root.addHandler(counter)
+        clean = False
+        try:
+            content = self.read_file(base_path, path, *args, **kwargs)
+            clean = counter.count == 0
+            return content
+        finally:
+            root.removeHandler(counter)
+            if not clean:
+                # Read again next time, so that its messages are reported again.
+                self.readers._cache.pop(full_path, None)
+
+    # Entries are kept pickled: a snapshot of what the reader returned, which receivers
+    # that edit an article's metadata in place cannot change afterwards.
+    def cache_snapshot(self, filename: str, data: Any) -> None:
+        self.cache_data(filename, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+
+    def get_snapshot(self, filename: str, default: Any = None) -> Any:
+        data = self.get_cached_data(filename, None)
+        return default if data is None else pickle.loads(data)
+
+    def save_atomically(self) -> None:
+        readers = self.readers
+        if not readers._cache_data_policy:
+            return
+        # Only what this build read: a deleted or renamed file's entry goes.
+        kept = {path: entry for path, entry in readers._cache.items() if path in self.read_paths}
+        target = Path(readers._cache_path)
+        temporary: Path | None = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
+            temporary = Path(name)
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(kept, stream, pickle.HIGHEST_PROTOCOL)
+            # Whole or not at all, for a build running beside this one.
+            os.replace(temporary, target)
+        except (OSError, pickle.PicklingError, TypeError) as error:
+            logging.getLogger(__name__).warning(
+                "Could not save the content cache %s: %s (set CACHE_PATH to a writable"
+                " folder, or CONTENT_CACHE = False)",
+                target,
+                error,
+            )
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+
+
+def guard_readers(readers: Any) -> None:
+    """``readers_init`` receiver: cache only clean reads; save the cache atomically."""
+    if not _active(readers.settings) or getattr(readers, _GUARDED, False):
+        return
+    guard = _Guard(readers)
+    setattr(readers, _GUARDED, guard)
+    readers.read_file = guard.read_file_cleanly
+    readers.cache_data = guard.cache_snapshot
+    readers.get_cached_data = guard.get_snapshot
+    readers.save_cache = guard.save_atomically
