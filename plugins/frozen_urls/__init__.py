@@ -6,6 +6,10 @@ hundreds of thousands of times in a large build. Once the articles and pages gen
 have finished reading (in a generator of its own, which Pelican runs after theirs and
 before ``all_generators_finalized``), this plugin remembers each value on its first use
 for that content object. Objects of builds without this plugin are untouched.
+
+Two more things Pelican computes again and again are computed once here: each tag, author
+and category name's slug (``slugs``), and the dated list of each tag page (``listings``,
+which also skips that list for category and author pages the settings disable).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 from pelican import signals
 
 from frozen_urls.freeze import add_freezer, freeze_urls, install
+from frozen_urls.listings import use_fast_listings
+from frozen_urls.slugs import share_slugs
 
 __all__ = ["register"]
 
@@ -21,3 +27,5 @@ def register() -> None:
     signals.initialized.connect(install)
     signals.get_generators.connect(add_freezer)
     signals.all_generators_finalized.connect(freeze_urls)
+    signals.content_object_init.connect(share_slugs)
+    signals.article_generator_init.connect(use_fast_listings)

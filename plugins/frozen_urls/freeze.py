@@ -8,6 +8,7 @@ from typing import Any
 from pelican.contents import Article, Content, Page
 
 from frozen_urls.expand import expand_url_setting
+from frozen_urls.plugin_check import uses_this_plugin
 
 _CACHE = "_frozen_url_settings"
 
@@ -27,11 +28,6 @@ def install(pelican: Any = None) -> None:
     # plugin in the same process (tests, `make serve`) computes every value as before
     # (expand_url_setting gives Pelican's own strings, only faster).
     Content.get_url_setting = _get_url_setting
-
-
-def _uses_this_plugin(settings: Any) -> bool:
-    plugins = (settings or {}).get("PLUGINS") or []
-    return any(getattr(p, "__name__", p) in {"frozen_urls", __package__} for p in plugins)
 
 
 def _contents(generators: Iterable[Any]) -> Iterable[Any]:
@@ -62,7 +58,7 @@ def freeze_urls(generators: Iterable[Any]) -> None:
     """``all_generators_finalized`` receiver: from now on each value is computed once."""
     generators = list(generators)
     settings = next((getattr(g, "settings", None) for g in generators), None)
-    if not _uses_this_plugin(settings):
+    if not uses_this_plugin(settings):
         return
     _freeze(_contents(generators))
 
@@ -90,4 +86,4 @@ class UrlFreezer:
 
 def add_freezer(pelican: Any) -> type[UrlFreezer] | None:
     """``get_generators`` receiver."""
-    return UrlFreezer if _uses_this_plugin(pelican.settings) else None
+    return UrlFreezer if uses_this_plugin(pelican.settings) else None
