@@ -169,6 +169,8 @@ def build(
             str(settings_file),
             override={
                 "OUTPUT_PATH": str(temporary),
+                # The last good build, whose unchanged pages the new one links to.
+                "LAST_OUTPUT_PATH": str(output),
                 "BUILD_DATE": build_date,
                 **(overrides or {}),
             },
@@ -180,10 +182,13 @@ def build(
     finally:
         logging.getLogger().removeHandler(collector)
         collector.drop_echoes()
+    search = None
     if not collector.problems:
-        # Indexed in the temporary folder, so a failed index fails the build like any problem.
+        # Indexed in the temporary folder, so a failed index fails the build like any problem;
+        # unchanged shards come from the cache, which is updated only once the build is in place.
         try:
-            build_search_index(temporary)
+            cache = Path(str(settings["CACHE_PATH"])) / "search"
+            search = build_search_index(temporary, cache=cache)
         except SearchIndexError as error:
             collector.problems.append(f"error: search index: {error}")
     if collector.problems:
@@ -192,6 +197,8 @@ def build(
     if build_date is not None:
         _stamp_times(temporary, build_date)
     _swap_into_place(temporary, output)
+    if search is not None:
+        search.remember(output)
     return []
 
 

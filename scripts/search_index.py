@@ -1,40 +1,179 @@
-"""Build the site's full-text search index with Pagefind, offline, into ``<site>/pagefind/``.
+"""The site's full-text search index: Pagefind, offline, in shards under ``<site>/pagefind/``.
 
 The indexer is the binary that the ``pagefind`` Python package ships (no download, no
 network). It reads the written HTML: pages marked ``data-pagefind-body`` (articles, topic
 hubs) are indexed, with the headline, date and topics that templates expose through
-``data-pagefind-meta`` / ``data-pagefind-filter``. The search box's script loads the
-bundle from the same origin.
+``data-pagefind-meta``. The search page's script loads the bundles from the same origin.
+
+The index is split into shards, each a complete Pagefind bundle of its own:
+
+* one per publication quarter of the articles (``2024/02/05/slug/index.html`` is in
+  ``2024-q1``), and
+* ``pages`` for every other indexed page (topic hubs, anything else with
+  ``data-pagefind-body``).
+
+Each shard is indexed by its own Pagefind run, one after another, so the memory Pagefind
+needs is about one shard's, not the whole site's. ``pagefind/shards.json`` lists the shard
+bundles; the browser loads the first and merges the others (Pagefind's ``mergeIndex``).
+
+A shard whose pages are byte for byte those of a shard in the cache is not indexed again:
+Pagefind's output is a deterministic function of its input pages, its version and its
+options, all of which the shard's fingerprint covers. The cache is only read while
+building; ``SearchIndex.remember`` writes it once the new site is in place, so a failed
+build leaves it as it was.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
+MANIFEST = "shards.json"
+# Every indexed page that is not an article.
+OTHER_SHARD = "pages"
 # Left out of the index: what assistive technology skips is decoration (the "#" of the
 # section links), and would otherwise show up in result titles and excerpts.
 EXCLUDE_SELECTORS = "[aria-hidden='true']"
+# Raised whenever the way shards are made or stored changes, so older cache entries are
+# never taken for current ones.
+CACHE_FORMAT = 1
+# In a cache entry: the fingerprint and the bundle's files, written last (see remember).
+ENTRY_FILE = "entry.json"
+
+# An article's page, as ARTICLE_SAVE_AS writes it: YYYY/MM/DD/slug/index.html.
+_ARTICLE_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<month>0[1-9]|1[0-2])/[^/]+/[^/]+/index\.html$")
+# Pagefind indexes only the pages with this attribute once any page has it. A page that
+# merely mentions the word is included too: harmless, Pagefind decides on the markup, and
+# the fingerprint covers every page Pagefind is shown.
+_INDEXED_MARK = re.compile(rb"data-pagefind-body", re.IGNORECASE)
+
+log = logging.getLogger(__name__)
 
 
 class SearchIndexError(RuntimeError):
-    """Pagefind could not index the site; the message holds what it said."""
+    """Pagefind could not index the site; the message names the shard and what Pagefind said."""
 
 
-def build_search_index(site: Path) -> Path:
-    """Index the HTML under ``site``; return the bundle folder or raise SearchIndexError."""
+# Indexes the site folder ``pages`` (holding one shard's pages) into the bundle folder
+# ``bundle``; raises SearchIndexError. A parameter of build_search_index so tests can count
+# the runs.
+Runner = Callable[[Path, Path], None]
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One shard of the index: its pages (relative to the site), fingerprint and origin."""
+
+    name: str
+    pages: tuple[str, ...]
+    fingerprint: str
+    reused: bool
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """The sharded index just built into ``site``/pagefind/, and the cache it may update."""
+
+    shards: tuple[Shard, ...]
+    cache: Path | None
+
+    def remember(self, site: Path) -> None:
+        """Keep this build's shard bundles (now under ``site``) as the cache's entries.
+
+        Called once the build has succeeded and its output is in place. Files are hard-linked
+        (copied across file systems); each entry appears with one rename, complete. Shards
+        this build does not have, and older entries of its shards, are removed. The cache
+        only saves time, so a failure to write it is logged, not raised.
+        """
+        if self.cache is None:
+            return
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            for shard in self.shards:
+                _store_entry(site / BUNDLE_DIR / shard.name, self.cache / shard.name, shard)
+            current = {shard.name for shard in self.shards}
+            for folder in sorted(self.cache.iterdir()):
+                if folder.name not in current and not folder.name.startswith("."):
+                    shutil.rmtree(folder, ignore_errors=True)
+        except OSError as error:
+            log.warning("search index cache %s not updated: %s", self.cache, error)
+
+
+def shard_name(page: str) -> str:
+    """The shard of a page, given its path relative to the site (``/``-separated)."""
+    article = _ARTICLE_PAGE.match(page)
+    if article is None:
+        return OTHER_SHARD
+    quarter = (int(article["month"]) - 1) // 3 + 1
+    return f"{article['year']}-q{quarter}"
+
+
+def assign_shards(site: Path) -> dict[str, dict[str, str]]:
+    """Every page Pagefind would index, by shard: {shard: {page: sha256 of its bytes}}.
+
+    Each file is read once; its digest goes into the shard's fingerprint.
+    """
+    shards: dict[str, dict[str, str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        if page.split("/", 1)[0] == BUNDLE_DIR or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if _INDEXED_MARK.search(data):
+            shards.setdefault(shard_name(page), {})[page] = hashlib.sha256(data).hexdigest()
+    return shards
+
+
+def _options() -> list[str]:
+    """The indexing options every shard gets (part of each fingerprint)."""
+    return ["--exclude-selectors", EXCLUDE_SELECTORS]
+
+
+def pagefind_version() -> str:
+    """The installed Pagefind (the binary's package, else the Python API's)."""
+    for package in ("pagefind_bin", "pagefind"):
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue
+    raise SearchIndexError(
+        "Pagefind is not installed: run `make html` (it installs requirements.txt)"
+    )
+
+
+def fingerprint(pages: dict[str, str], version: str) -> str:
+    """What a shard's bundle depends on: its pages' paths and bytes, Pagefind and options."""
+    digest = hashlib.sha256()
+    header = {"format": CACHE_FORMAT, "pagefind": version, "options": _options()}
+    digest.update(json.dumps(header, sort_keys=True).encode() + b"\n")
+    for page in sorted(pages):
+        digest.update(f"{pages[page]} {page}\n".encode())
+    return digest.hexdigest()
+
+
+def run_pagefind(pages: Path, bundle: Path) -> None:
+    """Index the HTML under ``pages`` into the folder ``bundle`` with the Pagefind binary."""
     command = [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(site),
-        "--output-subdir",
-        BUNDLE_DIR,
-        "--exclude-selectors",
-        EXCLUDE_SELECTORS,
+        str(pages),
+        "--output-path",
+        str(bundle),
+        *_options(),
         "--quiet",
     ]
     try:
@@ -42,9 +181,152 @@ def build_search_index(site: Path) -> Path:
     except OSError as error:  # the interpreter or the bundled binary cannot be started
         raise SearchIndexError(f"could not run Pagefind: {error}") from error
     said = "\n".join(part.strip() for part in (completed.stdout, completed.stderr) if part.strip())
-    bundle = site / BUNDLE_DIR
     if completed.returncode != 0:
         raise SearchIndexError(f"Pagefind failed (exit {completed.returncode}): {said}")
     if not (bundle / "pagefind.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no search bundle into {bundle}: {said}")
-    return bundle
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link (the bytes are shared, never rewritten); a copy across file systems."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _bundle_files(bundle: Path) -> list[str]:
+    return sorted(
+        path.relative_to(bundle).as_posix() for path in bundle.rglob("*") if path.is_file()
+    )
+
+
+def _reuse(entry_folder: Path, fingerprint_: str, bundle: Path) -> bool:
+    """Link the cached bundle for ``fingerprint_`` into ``bundle``; False if there is none.
+
+    The entry's file list is read first and every listed file must be there: an entry another
+    build is removing at the same moment is then not used half (the shard is indexed instead).
+    """
+    entry = entry_folder / fingerprint_
+    try:
+        recorded = json.loads((entry / ENTRY_FILE).read_text(encoding="utf-8"))
+        files = recorded["files"]
+        if recorded.get("fingerprint") != fingerprint_ or not isinstance(files, list):
+            return False
+        for name in files:
+            _link_or_copy(entry / str(name), bundle / str(name))
+    except (OSError, ValueError, KeyError, TypeError):
+        shutil.rmtree(bundle, ignore_errors=True)
+        return False
+    return True
+
+
+def _store_entry(bundle: Path, entry_folder: Path, shard: Shard) -> None:
+    """Make ``entry_folder``/<fingerprint>/ hold ``bundle`` and drop the shard's other entries."""
+    entry = entry_folder / shard.fingerprint
+    if not (entry / ENTRY_FILE).is_file():
+        entry_folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".new-", dir=entry_folder))
+        try:
+            files = _bundle_files(bundle)
+            for name in files:
+                _link_or_copy(bundle / name, staging / name)
+            recorded = {"fingerprint": shard.fingerprint, "shard": shard.name, "files": files}
+            (staging / ENTRY_FILE).write_text(json.dumps(recorded, indent=1), encoding="utf-8")
+            shutil.rmtree(entry, ignore_errors=True)  # an incomplete leftover
+            staging.rename(entry)
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+            if not (entry / ENTRY_FILE).is_file():  # not made by another build meanwhile
+                raise
+    for old in entry_folder.iterdir():
+        if old.name != shard.fingerprint and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _stage(site: Path, pages: Iterable[str], folder: Path) -> None:
+    """A site folder holding exactly the shard's pages (hard links), for Pagefind to read.
+
+    Pagefind then sees only the pages the fingerprint covers; page URLs stay the same as
+    they are relative to the site folder.
+    """
+    for page in pages:
+        _link_or_copy(site / page, folder / page)
+
+
+def _shard_order(names: Iterable[str]) -> list[str]:
+    """Newest quarter first (the likeliest to be searched), the other pages last."""
+    quarters = sorted((name for name in names if name != OTHER_SHARD), reverse=True)
+    return quarters + ([OTHER_SHARD] if OTHER_SHARD in names else [])
+
+
+def _make_shard(
+    site: Path,
+    name: str,
+    pages: dict[str, str],
+    *,
+    version: str,
+    cache: Path | None,
+    staging: Path,
+    runner: Runner,
+) -> Shard:
+    """Take the shard's bundle from the cache, or index its pages into the site."""
+    key = fingerprint(pages, version)
+    bundle = site / BUNDLE_DIR / name
+    reused = cache is not None and _reuse(cache / name, key, bundle)
+    if not reused:
+        folder = staging / name
+        try:
+            _stage(site, sorted(pages), folder)
+            runner(folder, bundle)
+        except (SearchIndexError, OSError) as error:
+            raise SearchIndexError(f"shard {name} ({len(pages)} pages): {error}") from error
+        shutil.rmtree(folder, ignore_errors=True)
+    return Shard(name, tuple(sorted(pages)), key, reused)
+
+
+def build_search_index(
+    site: Path, *, cache: Path | None = None, runner: Runner | None = None
+) -> SearchIndex:
+    """Index the HTML under ``site`` into ``site``/pagefind/<shard>/ and write the manifest.
+
+    ``cache`` is the folder of earlier builds' shard bundles (read only here). ``runner``
+    indexes one shard (default: run_pagefind, looked up at call time so tests can count
+    runs). Raises SearchIndexError, naming the shard, if Pagefind fails.
+    """
+    runner = runner or run_pagefind
+    if not site.is_dir():
+        raise SearchIndexError(f"no built site at {site}")
+    root = site / BUNDLE_DIR
+    if root.exists():
+        raise SearchIndexError(f"{root} exists already: a site is indexed once, when built")
+    made: list[Shard] = []
+    try:
+        shards = assign_shards(site)
+        root.mkdir()
+        # Next to the site, so hard links work (and ``output.*`` folders are ignored by git).
+        staging = Path(tempfile.mkdtemp(prefix=site.name + ".search-", dir=site.parent))
+    except OSError as error:
+        raise SearchIndexError(f"cannot index {site}: {error}") from error
+    version = pagefind_version() if shards else ""
+    try:
+        for name in _shard_order(shards):
+            made.append(
+                _make_shard(
+                    site,
+                    name,
+                    shards[name],
+                    version=version,
+                    cache=cache,
+                    staging=staging,
+                    runner=runner,
+                )
+            )
+        manifest = {"shards": [f"{shard.name}/" for shard in made]}
+        (root / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise SearchIndexError(f"cannot write the search index into {root}: {error}") from error
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return SearchIndex(tuple(made), cache)

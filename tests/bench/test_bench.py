@@ -48,7 +48,7 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert len(list((tmp_path / "plain-5").glob("example-article-*.html"))) == 5
     project = tmp_path / "project-5"
     assert len(list(project.glob("2024/*/*/example-article-*/index.html"))) == 5
-    assert (project / "pagefind" / "pagefind.js").is_file()
+    assert (project / "pagefind" / "shards.json").is_file()
     # The rebuild saw the edited article, and the corpus was restored afterwards.
     edited = next(project.glob("2024/*/*/example-article-2/index.html"))
     assert bench.EDIT_MARKER in edited.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -159,12 +160,15 @@ def test_search_page_explains_itself_without_javascript(built_site: Path) -> Non
 
 
 def test_search_index_is_built_with_the_site(built_site: Path) -> None:
-    bundle = built_site / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
+    shards = json.loads((built_site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert shards["shards"], "the index has shards (see tests/search/)"
     assert (built_site / "theme" / "js" / "search.js").is_file()
-    entry = (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
-    assert '"page_count":' in entry.replace(" ", "")
-    assert not re.search(r'"page_count":\s*0\b', entry), entry
+    for shard in shards["shards"]:
+        bundle = built_site / "pagefind" / shard
+        assert (bundle / "pagefind.js").is_file()
+        entry = (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
+        assert '"page_count":' in entry.replace(" ", "")
+        assert not re.search(r'"page_count":\s*0\b', entry), entry
 
 
 @pytest.mark.slow

@@ -63,12 +63,14 @@ def test_home_is_paginated_with_newer_and_older_links(build_site: BuildSite) -> 
 def test_every_built_site_gets_a_search_index(build_site: BuildSite) -> None:
     output, problems = build_site({"articles/example-1.md": _article(1, 1)})
     assert problems == []
-    assert (output / "pagefind" / "pagefind.js").is_file()
+    shards = json.loads((output / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert shards == {"shards": ["2026-q1/"]}
+    assert (output / "pagefind" / "2026-q1" / "pagefind.js").is_file()
 
 
 def test_a_failed_index_is_an_error_naming_pagefind(tmp_path: Path) -> None:
-    with pytest.raises(SearchIndexError, match="Pagefind failed"):
-        build_search_index(tmp_path)  # no HTML at all: Pagefind refuses
+    with pytest.raises(SearchIndexError, match="no built site"):
+        build_search_index(tmp_path / "missing")  # more in tests/search/
 
 
 def _topic_article(number: int, day: int, heading: str, text: str, point: str) -> str:

@@ -1,5 +1,5 @@
 /* Site search: reveals the search forms (hidden without JavaScript) and, on the search
-   page, queries the Pagefind index built next to the site and lists the results:
+   page, queries the Pagefind index built next to the site (all its shards) and lists the results:
    headline, date, excerpt, matching sections and topics. Everything loads from this site's own origin. */
 (function () {
   "use strict";
@@ -112,13 +112,41 @@
     var pending = null;
     var latest = 0;
 
-    var loading = import(bundle + "pagefind.js").then(function (pagefind) {
-      return Promise.resolve(pagefind.options({ baseUrl: root, excerptLength: 30 })).then(
-        function () {
-          return pagefind;
+    var settings = { baseUrl: root, excerptLength: 30 };
+
+    // The index is in shards (one per quarter of articles, one for the other pages), each a
+    // Pagefind bundle listed in shards.json: the first is loaded, the others merged into it,
+    // so one search covers them all. Resolves to null when nothing is indexed.
+    var loading = fetch(bundle + "shards.json")
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("no search manifest (HTTP " + response.status + ")");
         }
-      );
-    });
+        return response.json();
+      })
+      .then(function (manifest) {
+        var shards = (manifest && Array.isArray(manifest.shards) ? manifest.shards : []).map(
+          function (path) {
+            return new URL(String(path), bundle).href;
+          }
+        );
+        if (!shards.length) {
+          return null;
+        }
+        return import(shards[0] + "pagefind.js").then(function (pagefind) {
+          return Promise.resolve(pagefind.options(settings))
+            .then(function () {
+              return Promise.all(
+                shards.slice(1).map(function (shard) {
+                  return pagefind.mergeIndex(shard, settings);
+                })
+              );
+            })
+            .then(function () {
+              return pagefind;
+            });
+        });
+      });
 
     function show(query) {
       var ticket = ++latest;
@@ -130,9 +158,10 @@
       status.textContent = "Searching…";
       loading
         .then(function (pagefind) {
-          return pagefind.search(query);
+          return pagefind ? pagefind.search(query) : { results: [] };
         })
         .then(function (search) {
+          // Pagefind ranks the results of every shard together, by score.
           return Promise.all(
             search.results.slice(0, 20).map(function (result) {
               return result.data();

@@ -1,0 +1,254 @@
+"""The sharded search index: pages by shard, reuse of unchanged shards, the cache's safety."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+import search_index
+from build import build
+from search_index import (
+    BUNDLE_DIR,
+    MANIFEST,
+    SearchIndexError,
+    build_search_index,
+    fingerprint,
+    run_pagefind,
+    shard_name,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+BuildSite = Callable[..., tuple[Path, list[str]]]
+
+TOPIC = "---\ntitle: Example alpha\nphrases: [alphaword]\n---\nThe alpha topic.\n"
+
+
+def _article(number: int, date: str, body: str = "") -> str:
+    return (
+        f"---\ntitle: Example article {number}\ndate: {date}T09:00:00+00:00\n"
+        f"summary: Synthetic summary {number}.\n---\n\n"
+        f"Synthetic body {number}, about alphaword.\n\n{body or 'A second paragraph.'}\n"
+    )
+
+
+# Two articles in the first quarter of 2026, one in the second, and a topic hub.
+FILES = {
+    "topics/example-alpha.md": TOPIC,
+    "articles/example-1.md": _article(1, "2026-02-03"),
+    "articles/example-2.md": _article(2, "2026-03-30"),
+    "articles/example-3.md": _article(3, "2026-05-12"),
+}
+# An edit of one article's text: its page changes, and the topic hub quoting it; the
+# articles of the other quarter (neighbours show titles only) stay the same.
+EDITED = {"articles/example-3.md": _article(3, "2026-05-12", "A revised second paragraph.")}
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _search_cache(cache: Path) -> Path:
+    """The search index's folder under CACHE_PATH (plugins may put the build's cache in a
+    subfolder of CACHE_PATH, keyed by the content folder)."""
+    (folder,) = cache.rglob("search")
+    return folder
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The shards Pagefind really ran for (by bundle folder name), in order."""
+    ran: list[str] = []
+
+    def counting(pages: Path, bundle: Path) -> None:
+        ran.append(bundle.name)
+        run_pagefind(pages, bundle)
+
+    monkeypatch.setattr(search_index, "run_pagefind", counting)
+    yield ran
+
+
+@pytest.mark.parametrize(
+    ("page", "shard"),
+    [
+        ("2024/01/05/example-article-1/index.html", "2024-q1"),
+        ("2024/03/31/example-article-2/index.html", "2024-q1"),
+        ("2024/04/01/example-article-3/index.html", "2024-q2"),
+        ("2025/09/30/example-article-4/index.html", "2025-q3"),
+        ("2025/12/01/example-article-5/index.html", "2025-q4"),
+        ("topics/example-alpha/index.html", "pages"),
+        ("topics/example-alpha/page/2/index.html", "pages"),
+        ("editions/2024/01/05/index.html", "pages"),
+        ("2024/13/01/example/index.html", "pages"),
+        ("2024/01/05/example-article-1/other.html", "pages"),
+        ("about/index.html", "pages"),
+    ],
+)
+def test_pages_go_to_the_shard_of_their_quarter(page: str, shard: str) -> None:
+    assert shard_name(page) == shard
+
+
+def test_a_site_is_indexed_in_shards_listed_by_the_manifest(
+    build_site: BuildSite, tmp_path: Path, runs: list[str]
+) -> None:
+    output, problems = build_site(FILES, CACHE_PATH=str(tmp_path / "cache"))
+    assert problems == []
+    root = output / BUNDLE_DIR
+    manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"shards": ["2026-q2/", "2026-q1/", "pages/"]}
+    assert runs == ["2026-q2", "2026-q1", "pages"]
+    counts = {}
+    for shard in ("2026-q1", "2026-q2", "pages"):
+        assert (root / shard / "pagefind.js").is_file()
+        entry = json.loads((root / shard / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts[shard] = sum(language["page_count"] for language in entry["languages"].values())
+    # Home, archives, tag lists, editions and the search page carry no data-pagefind-body.
+    assert counts == {"2026-q1": 2, "2026-q2": 1, "pages": 1}
+    assert not (root / "pagefind.js").exists()
+
+
+def test_an_unchanged_rebuild_reuses_every_shard_and_an_edit_reindexes_one(
+    build_site: BuildSite, tmp_path: Path, runs: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    first = _tree(output / BUNDLE_DIR)
+    runs.clear()
+
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    assert runs == []
+    assert _tree(output / BUNDLE_DIR) == first
+    # Taken from the cache by hard links: the same files, not copies.
+    bundle = output / BUNDLE_DIR / "2026-q1" / "pagefind.js"
+    cached = next((_search_cache(cache) / "2026-q1").glob("*/pagefind.js"))
+    assert os.path.samefile(bundle, cached)
+
+    output, problems = build_site(EDITED, CACHE_PATH=str(cache))
+    assert problems == []
+    assert runs == ["2026-q2", "pages"]
+    after = _tree(output / BUNDLE_DIR)
+    changed = {name.split("/")[0] for name, _ in set(first.items()) ^ set(after.items())}
+    # (The hub's bundle may come out the same: the fingerprint is of the page, not of what
+    # Pagefind keeps of it.)
+    assert "2026-q2" in changed
+    assert "2026-q1" not in changed
+
+
+def test_an_edited_rebuild_equals_a_build_from_scratch(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    output, problems = build_site(EDITED, CACHE_PATH=str(cache))
+    assert problems == []
+    scratch = tmp_path / "scratch"
+    problems = build(
+        ROOT / "pelicanconf.py",
+        scratch,
+        overrides={"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "fresh")},
+    )
+    assert problems == []
+    assert _tree(output / BUNDLE_DIR) == _tree(scratch / BUNDLE_DIR)
+
+
+def test_a_failed_build_leaves_the_cache_as_it_was(
+    build_site: BuildSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    before = _tree(_search_cache(cache))
+    site_before = _tree(output)
+
+    # Both quarters change; the newest is indexed, then Pagefind fails on the second.
+    def failing(pages: Path, bundle: Path) -> None:
+        if bundle.name == "2026-q1":
+            raise SearchIndexError("Pagefind failed (exit 1): synthetic failure")
+        run_pagefind(pages, bundle)
+
+    monkeypatch.setattr(search_index, "run_pagefind", failing)
+    edits = {
+        **EDITED,
+        "articles/example-1.md": _article(1, "2026-02-03", "A revised second paragraph."),
+    }
+    output, problems = build_site(edits, CACHE_PATH=str(cache))
+    assert problems == [
+        "error: search index: shard 2026-q1 (2 pages): Pagefind failed (exit 1): synthetic failure"
+    ]
+    assert _tree(_search_cache(cache)) == before
+    assert _tree(output) == site_before
+
+
+def test_a_broken_cache_entry_is_indexed_again(
+    build_site: BuildSite, tmp_path: Path, runs: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    first = _tree(output / BUNDLE_DIR)
+    next((_search_cache(cache) / "pages").glob("*/pagefind.js")).unlink()
+    runs.clear()
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    assert runs == ["pages"]
+    assert _tree(output / BUNDLE_DIR) == first
+
+
+def test_shards_gone_from_the_site_leave_the_cache(build_site: BuildSite, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert build_site(FILES, CACHE_PATH=str(cache))[1] == []
+    (tmp_path / "content" / "articles" / "example-3.md").unlink()
+    assert build_site({}, CACHE_PATH=str(cache))[1] == []
+    folder = _search_cache(cache)
+    assert sorted(path.name for path in folder.iterdir()) == ["2026-q1", "pages"]
+
+
+def test_pagefind_failing_is_a_clear_error_naming_the_shard(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="Pagefind failed"):
+        run_pagefind(tmp_path / "empty", tmp_path / "bundle")  # no HTML at all: Pagefind refuses
+    site = tmp_path / "site"
+    page = site / "2026" / "02" / "03" / "example-article-1" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<html><body><main data-pagefind-body>Example</main></body></html>")
+
+    def refusing(pages: Path, bundle: Path) -> None:
+        run_pagefind(pages / "missing", bundle)
+
+    with pytest.raises(SearchIndexError, match=r"^shard 2026-q1 \(1 pages\): Pagefind failed"):
+        build_search_index(site, runner=refusing)
+
+
+def test_bad_sites_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="no built site at"):
+        build_search_index(tmp_path / "nowhere")
+    (tmp_path / BUNDLE_DIR).mkdir()
+    with pytest.raises(SearchIndexError, match="exists already"):
+        build_search_index(tmp_path)
+
+
+def test_a_site_without_indexed_pages_gets_an_empty_manifest(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<html><body><p>Example</p></body></html>")
+    index = build_search_index(tmp_path)
+    assert index.shards == ()
+    manifest = json.loads((tmp_path / BUNDLE_DIR / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"shards": []}
+
+
+def test_the_fingerprint_covers_pages_bytes_and_pagefind() -> None:
+    pages = {"2026/02/03/example-article-1/index.html": "a" * 64}
+    same = fingerprint(dict(pages), "1.5.2")
+    assert fingerprint(pages, "1.5.2") == same
+    assert fingerprint(pages, "1.5.3") != same
+    assert fingerprint({next(iter(pages)): "b" * 64}, "1.5.2") != same
+    assert fingerprint({"2026/02/04/example-article-1/index.html": "a" * 64}, "1.5.2") != same
