@@ -180,10 +180,37 @@ class RelatedRanking:
             self._ranked[topics] = keyed
             members[:] = [member for _, member in keyed]
         self.groups = groups
+        self._by_topics: dict[
+            tuple[frozenset[int], int],
+            list[tuple[tuple[int, tuple[float, str, int]], Any, frozenset[int]]],
+        ] = {}
 
     def related_to(self, article: Any, *, limit: int) -> list[RelatedArticle]:
         mine = [topic for topic in getattr(article, "topics", None) or []]
-        ids = {id(topic) for topic in mine}
+        ids = frozenset(id(topic) for topic in mine)
+        related: list[RelatedArticle] = []
+        if limit <= 0:
+            return related
+        for _, other, group in self._candidates(ids, limit):
+            if other is article:
+                continue
+            related.append(
+                RelatedArticle(other, tuple(topic for topic in mine if id(topic) in group))
+            )
+            if len(related) == limit:
+                break
+        return related
+
+    def _candidates(
+        self, ids: frozenset[int], limit: int
+    ) -> list[tuple[tuple[int, tuple[float, str, int]], Any, frozenset[int]]]:
+        """The ranked candidates for articles listed in the topics ``ids``, themselves
+        included: the same for every such article (the group of articles with exactly
+        those topics is ranked once, not once per member). Keys are unique, so leaving
+        one article out of this order is the order of the others."""
+        remembered = self._by_topics.get((ids, limit))
+        if remembered is not None:
+            return remembered
         candidates = []
         for group, keyed in self._ranked.items():
             shared = len(group & ids)
@@ -191,13 +218,10 @@ class RelatedRanking:
                 continue
             # The best `limit` of a group, plus one in case the article itself is among them.
             for key, other in keyed[: limit + 1]:
-                if other is not article:
-                    candidates.append(((-shared, key), other, group))
+                candidates.append(((-shared, key), other, group))
         candidates.sort(key=itemgetter(0))
-        return [
-            RelatedArticle(other, tuple(topic for topic in mine if id(topic) in group))
-            for _, other, group in candidates[:limit]
-        ]
+        self._by_topics[(ids, limit)] = candidates
+        return candidates
 
 
 def related_coverage(article: Any, *, limit: int) -> list[RelatedArticle]:

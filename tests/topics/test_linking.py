@@ -274,8 +274,10 @@ def test_the_build_wide_ranking_equals_ranking_every_article_one_by_one():
             if other is not article and shared:
                 brute.append((-len(shared), -other.date.timestamp(), other.title, other, shared))
         expected = [(other, shared) for *_, other, shared in sorted(brute, key=lambda b: b[:3])]
-        together = ranking.related_to(article, limit=7)
-        assert [(r.article, r.shared_topics) for r in together] == expected[:7]
+        # Articles with the same topics share the ranking's candidates (each leaves itself out).
+        for limit in (0, 1, 7):
+            together = ranking.related_to(article, limit=limit)
+            assert [(r.article, r.shared_topics) for r in together] == expected[:limit]
         assert [(r.article, r.shared_topics) for r in related_coverage(article, limit=7)] == (
             expected[:7]
         )
