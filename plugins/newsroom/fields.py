@@ -48,10 +48,18 @@ def text_of(value: object) -> str:
 class _Reader:
     """Checks values of one file, naming it and the line of the key in every error."""
 
-    def __init__(self, path: str, raw: RawFrontMatter, timezone: str) -> None:
-        self.path = path
+    def __init__(self, path: str | Callable[[], str], raw: RawFrontMatter, timezone: str) -> None:
+        self._path = path
         self.raw = raw
         self.timezone = timezone
+
+    @property
+    def path(self) -> str:
+        # Made only for a message: naming every article's file cost more than reading
+        # its fields.
+        if not isinstance(self._path, str):
+            self._path = self._path()
+        return self._path
 
     def error(self, key: str, message: str, hint: str | None = None) -> FrontMatterError:
         return FrontMatterError(self.path, message, line=self.raw.line(key), hint=hint)
@@ -206,9 +214,11 @@ def _dateline(reader: _Reader, value: Any) -> str:
 
 
 def read_newsroom_fields(
-    metadata: Mapping[str, Any], raw: RawFrontMatter, path: str, timezone: str
+    metadata: Mapping[str, Any], raw: RawFrontMatter, path: str | Callable[[], str], timezone: str
 ) -> Newsroom:
-    """The :class:`Newsroom` of an article; raise FrontMatterError for a malformed field."""
+    """The :class:`Newsroom` of an article; raise FrontMatterError for a malformed field.
+
+    ``path`` names the file in messages, or makes that name when a message needs it."""
     reader = _Reader(path, raw, timezone)
     dateline = None
     if metadata.get("dateline") is not None:

@@ -11,6 +11,7 @@ Only the header is parsed, never written HTML.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,9 +56,11 @@ def read_raw_front_matter(source_path: str, path: str) -> RawFrontMatter:
     return RawFrontMatter(front.metadata, key_lines(text, front.body_line))
 
 
-def raw_front_matter(article: Any, path: str) -> RawFrontMatter:
-    """What the reader kept of ``article``'s front matter; else the file, read again."""
+def raw_front_matter(article: Any, path: str | Callable[[], str]) -> RawFrontMatter:
+    """What the reader kept of ``article``'s front matter; else the file, read again.
+
+    ``path`` names the file in messages (or makes that name, only when it is needed)."""
     source = getattr(article, "metadata", {}).get(FRONT_MATTER_KEY)
     if isinstance(source, FrontMatterSource):
         return RawFrontMatter(source.values, source.lines)
-    return read_raw_front_matter(article.source_path, path)
+    return read_raw_front_matter(article.source_path, path if isinstance(path, str) else path())
