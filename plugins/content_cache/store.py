@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from content_cache.fingerprint import fingerprint
+from parallel_read.prefetch import portable, restored
 
 __all__ = ["enable_cache", "guard_readers"]
 
@@ -96,12 +97,24 @@ class _Guard:
 
     # Entries are kept pickled: a snapshot of what the reader returned, which receivers
     # that edit an article's metadata in place cannot change afterwards.
+    # Tags and the like are kept by name (each holds the settings, which need not be
+    # stored 5,000 times, and may hold what cannot be pickled: a filter function).
     def cache_snapshot(self, filename: str, data: Any) -> None:
-        self.cache_data(filename, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+        content, metadata = data
+        try:
+            snapshot = pickle.dumps((content, portable(metadata)), pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            # Not kept: the file is parsed again next time, which is always right.
+            logging.getLogger(__name__).debug("not cached: %s: %s", filename, error)
+            return
+        self.cache_data(filename, snapshot)
 
     def get_snapshot(self, filename: str, default: Any = None) -> Any:
         data = self.get_cached_data(filename, None)
-        return default if data is None else pickle.loads(data)
+        if data is None:
+            return default
+        content, metadata = pickle.loads(data)
+        return content, restored(metadata, self.readers.settings)
 
     def save_atomically(self) -> None:
         readers = self.readers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = ["EDITIONS_INDEX_SAVE_AS", "EDITIONS_INDEX_URL", "Edition", "EditionGroup", "edition_url"]
 
@@ -34,6 +34,10 @@ class EditionGroup:
 @dataclass
 class Edition:
     """The digest of one day that has news; ``articles`` are newest first."""
+
+    # One edition per day: the same edition in every build (parallel_write's page reuse
+    # notes what a page reads of it instead of describing the whole chain of editions).
+    __page_reuse_key__: ClassVar[str] = "date"
 
     date: date
     title: str

@@ -35,27 +35,29 @@ class _Named:
         self.name = name
 
 
-def _portable(value: Any) -> Any:
+def portable(value: Any) -> Any:
+    """``value`` ready to pickle: tags, authors and categories by name, not with settings."""
     if isinstance(value, URLWrapper):
         return _Named(type(value), value.name)
     if isinstance(value, list):
-        return [_portable(item) for item in value]
+        return [portable(item) for item in value]
     if isinstance(value, tuple):
-        return tuple(_portable(item) for item in value)
+        return tuple(portable(item) for item in value)
     if type(value) is dict:
-        return {key: _portable(item) for key, item in value.items()}
+        return {key: portable(item) for key, item in value.items()}
     return value
 
 
-def _restored(value: Any, settings: Any) -> Any:
+def restored(value: Any, settings: Any) -> Any:
+    """``value`` as ``portable`` took it, its tags and the like made with ``settings``."""
     if isinstance(value, _Named):
         return value.kind(value.name, settings)
     if isinstance(value, list):
-        return [_restored(item, settings) for item in value]
+        return [restored(item, settings) for item in value]
     if isinstance(value, tuple):
-        return tuple(_restored(item, settings) for item in value)
+        return tuple(restored(item, settings) for item in value)
     if type(value) is dict:
-        return {key: _restored(item, settings) for key, item in value.items()}
+        return {key: restored(item, settings) for key, item in value.items()}
     return value
 
 
@@ -64,7 +66,7 @@ def _read_in_worker(path: str) -> bytes | None:
     _problems.count = 0
     try:
         content, metadata = _reader.read(path)
-        data = pickle.dumps((content, _portable(metadata)), pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((content, portable(metadata)), pickle.HIGHEST_PROTOCOL)
     except Exception:  # reported when the build reads the file itself
         return None
     return None if _problems.count else data
@@ -102,7 +104,7 @@ def _serving(
         if data is None:
             return read(path)
         content, metadata = pickle.loads(data)
-        return content, _restored(metadata, settings)
+        return content, restored(metadata, settings)
 
     return read_parsed
 

@@ -10,12 +10,15 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from parallel_write.reads import Describer, recording
+from parallel_write.reuse import PageRecord, link_previous, previous_file
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
-__all__ = ["MISSING", "PageJob", "fork_available", "render_all"]
+__all__ = ["MISSING", "PageJob", "Session", "fork_available", "render", "render_all"]
 
 # ``localsiteurl`` absent from the context (Pelican always sets it; kept exact anyway).
 MISSING: Any = object()
+MISSING_MARK = "<no localsiteurl>"
 
 
 @dataclass
@@ -33,34 +36,85 @@ class PageJob:
     path: str | None = field(default=None)
 
 
-def render(job: PageJob) -> None:
-    """Render ``job`` and write its file, in the state Pelican would have rendered it."""
+@dataclass
+class Session:
+    """How pages are rendered this build: their reads noted, unchanged files linked."""
+
+    output: str
+    last_output: str | None
+    describer: Describer
+
+
+def _store_localsiteurl(job: PageJob) -> None:
     if job.localsiteurl is MISSING:
         job.context.pop("localsiteurl", None)
     else:
         job.context["localsiteurl"] = job.localsiteurl
-    output = job.template.render(job.localcontext)
-    if job.path is not None and job.path != os.devnull:
-        with open(job.path, "w", encoding="utf-8") as handle:
-            handle.write(output)
 
 
-def _work(jobs: Sequence[PageJob], share: Sequence[int], sender: Connection) -> None:
-    """In a worker: render ``share``; send back the pages to render again in the build."""
+def localsiteurl_of(job: PageJob) -> Any:
+    """``localsiteurl`` as a record keeps it (MISSING is not the same object next time)."""
+    return MISSING_MARK if job.localsiteurl is MISSING else job.localsiteurl
+
+
+def render(job: PageJob, session: Session | None = None) -> PageRecord | None:
+    """Render ``job`` and write its file, in the state Pelican would have rendered it.
+
+    With a ``session``, the rendering's reads are noted and returned as the page's
+    record (None if it met a value it cannot describe), and a page that comes out
+    exactly as the last build's file is linked to that file instead of written.
+    """
+    _store_localsiteurl(job)
+    if session is None:
+        output = job.template.render(job.localcontext)
+        if job.path is not None and job.path != os.devnull:
+            with open(job.path, "w", encoding="utf-8") as handle:
+                handle.write(output)
+        return None
+    with recording(session.describer, job.localcontext, job.template.globals) as log:
+        output = job.template.render(job.localcontext)
+    if job.path is None or job.path == os.devnull:
+        return None
+    data = output.encode("utf-8")
+    relative = os.path.relpath(job.path, session.output)
+    previous = previous_file(session.last_output, relative)
+    if previous is not None and os.path.getsize(previous) == len(data):
+        with open(previous, "rb") as handle:
+            unchanged = handle.read() == data
+    else:
+        unchanged = False
+    if unchanged and previous is not None:
+        link_previous(previous, job.path)
+    else:
+        with open(job.path, "wb") as handle:
+            handle.write(data)
+    if log.problem is not None:
+        return None
+    name = str(job.template.name)
+    return PageRecord(name, localsiteurl_of(job), tuple(log.reads.items()), len(data))
+
+
+def _work(
+    jobs: Sequence[PageJob], share: Sequence[int], session: Session | None, sender: Connection
+) -> None:
+    """In a worker: render ``share``; send back the pages to render again and the records."""
     problems = ProblemCounter()
     # What the worker logs is counted; a page that logged anything is rendered again.
     count_problems_instead_of_logging(problems)
     again: list[int] = []
+    records: dict[int, PageRecord] = {}
     for index in share:
         problems.count = 0
         try:
-            render(jobs[index])
+            record = render(jobs[index], session)
         except Exception:  # raised again when the build renders the page itself
             again.append(index)
             continue
         if problems.count:
             again.append(index)
-    sender.send(again)
+        elif record is not None:
+            records[index] = record
+    sender.send((again, records))
     sender.close()
     # Leave at once: multiprocessing would flush the inherited standard streams, whose
     # locks another thread of the build (make serve's web server) may have held at the fork.
@@ -71,12 +125,14 @@ def fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def render_all(jobs: Sequence[PageJob], processes: int) -> None:
+def render_all(
+    jobs: Sequence[PageJob], processes: int, session: Session | None = None
+) -> dict[int, PageRecord]:
     """Render every job; ``processes`` - 1 forked workers help the build process.
 
     Messages and exceptions reach the build as in a serial build: a page a worker could
     not render cleanly is rendered again here, in page order; the first exception (in
-    page order) is raised once every process is done.
+    page order) is raised once every process is done. Returns the pages' records.
     """
     shares = [range(first, len(jobs), processes) for first in range(processes)]
     context = multiprocessing.get_context("fork")
@@ -86,23 +142,28 @@ def render_all(jobs: Sequence[PageJob], processes: int) -> None:
     workers = []
     for share in shares[1:]:
         receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(jobs, share, sender), daemon=True)
+        process = context.Process(target=_work, args=(jobs, share, session, sender), daemon=True)
         process.start()
         sender.close()
         workers.append((process, receiver, share))
     failed: dict[int, Exception] = {}
+    records: dict[int, PageRecord] = {}
     try:
         for index in shares[0]:
             try:
-                render(jobs[index])
+                record = render(jobs[index], session)
             except Exception as error:  # raised below, after the pages before it
                 failed[index] = error
                 break  # a serial build would stop here: the build fails anyway
+            if record is not None:
+                records[index] = record
     finally:
         again: set[int] = set()
         for process, receiver, share in workers:
             try:
-                again.update(receiver.recv())
+                redo, done = receiver.recv()
+                again.update(redo)
+                records.update(done)
             except (EOFError, OSError):  # the worker died: its whole share is redone
                 again.update(share)
             receiver.close()
@@ -110,4 +171,8 @@ def render_all(jobs: Sequence[PageJob], processes: int) -> None:
     for index in sorted(again | failed.keys()):
         if index in failed:
             raise failed[index]
-        render(jobs[index])
+        records.pop(index, None)
+        record = render(jobs[index], session)
+        if record is not None:
+            records[index] = record
+    return records

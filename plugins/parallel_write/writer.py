@@ -8,7 +8,17 @@ from typing import Any
 from pelican.generators import Generator
 from pelican.writers import Writer
 
-from parallel_write.render import MISSING, PageJob, fork_available, render, render_all
+from parallel_write.reads import recording_installed
+from parallel_write.render import (
+    MISSING,
+    PageJob,
+    Session,
+    fork_available,
+    localsiteurl_of,
+    render,
+    render_all,
+)
+from parallel_write.reuse import PageRecord, Reuse, link_previous
 
 __all__ = ["FlushGenerator", "RecordingWriter", "add_flush_generator", "choose_writer"]
 
@@ -24,6 +34,23 @@ def worker_count(settings: Any) -> int:
     """How many processes render pages (the build's own included)."""
     configured = settings.get("PARALLEL_WRITE_WORKERS")
     return int(configured) if configured is not None else (os.cpu_count() or 1)
+
+
+def _page_reuse(settings: Any) -> Reuse | None:
+    """The last build's records, when pages may be reused (``PAGE_REUSE``, default on).
+
+    Only a build told where its last output is (``LAST_OUTPUT_PATH``: scripts/build.py
+    builds into a new folder and sets it to the one it replaces) reuses and records pages.
+    """
+    if not settings.get("PAGE_REUSE", True) or not settings.get("LAST_OUTPUT_PATH"):
+        return None
+    from content_cache.fingerprint import fingerprint
+
+    return Reuse(settings, fingerprint(settings))
+
+
+def _environments(jobs: list[PageJob]) -> list[Any]:
+    return list({id(job.template.environment): job.template.environment for job in jobs}.values())
 
 
 class _Recorder:
@@ -69,6 +96,9 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         self.jobs: list[PageJob] = []
         self.opening: PageJob | None = None
         self.recording = True
+        # Pages linked from the last build instead of rendered, and every page's record.
+        self.reused = 0
+        self.reused_records: dict[str, PageRecord] = {}
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> None:
         if not self.recording:
@@ -90,6 +120,25 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         handle.close()
         return _Sink()
 
+    def _reuse_pages(self, jobs: list[PageJob], reuse: Reuse) -> list[PageJob]:
+        """Link the pages the last build made that would come out the same; return the rest."""
+        reuse.register({id(job.context): job.context for job in jobs}.values())
+        rest: list[PageJob] = []
+        for job in jobs:
+            if job.path is None or job.path == os.devnull:
+                rest.append(job)
+                continue
+            relative = reuse.relative(job.path)
+            if reuse.last_output is not None and reuse.reusable(
+                relative, str(job.template.name), localsiteurl_of(job), job
+            ):
+                link_previous(os.path.join(reuse.last_output, relative), job.path)
+                self.reused_records[relative] = reuse.records[relative]
+            else:
+                rest.append(job)
+        self.reused = len(jobs) - len(rest)
+        return rest
+
     def flush(self) -> None:
         """Render every recorded page (later writes are rendered at once)."""
         jobs, self.jobs = self.jobs, []
@@ -107,13 +156,29 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         contexts = {id(job.context): job.context for job in jobs}
         after = {key: context.get("localsiteurl", MISSING) for key, context in contexts.items()}
         try:
+            reuse = _page_reuse(self.settings)
+            if reuse is not None:
+                jobs = self._reuse_pages(jobs, reuse)
+            session = (
+                None if reuse is None else Session(reuse.output, reuse.last_output, reuse.describer)
+            )
             processes = worker_count(self.settings)
             minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
-            if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
-                for job in jobs:
-                    render(job)
-            else:
-                render_all(jobs, processes)
+            with recording_installed(_environments(jobs) if session else []):
+                if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
+                    records = {}
+                    for index, job in enumerate(jobs):
+                        record = render(job, session)
+                        if record is not None:
+                            records[index] = record
+                else:
+                    records = render_all(jobs, processes, session)
+            if reuse is not None:
+                for index, record in records.items():
+                    path = jobs[index].path
+                    if path is not None:
+                        self.reused_records[reuse.relative(path)] = record
+                reuse.save(self.reused_records)
         finally:
             for key, context in contexts.items():
                 if after[key] is MISSING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "ArticleEntry",
@@ -43,6 +43,10 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 @dataclass(eq=False)
 class Topic:
     """One topic: its definition, then (after linking) what the site says about it."""
+
+    # The same topic in every build is the one with this slug: a page that uses a topic
+    # depends on the fields it reads, not on all of them (parallel_write's page reuse).
+    __page_reuse_key__: ClassVar[str] = "slug"
 
     slug: str
     title: str

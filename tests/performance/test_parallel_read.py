@@ -15,7 +15,7 @@ from pelicanconf import PLUGINS
 from tests.performance.site_helpers import ROOT, small_site, tree
 
 from parallel_read import prefetch
-from parallel_read.prefetch import _restored, parse_in_workers
+from parallel_read.prefetch import parse_in_workers, restored
 
 PARALLEL = {"PARALLEL_READ_WORKERS": 2, "PARALLEL_READ_MIN_FILES": 2}
 
@@ -80,6 +80,6 @@ def test_workers_parse_every_good_file_and_return_the_same_result(tmp_path: Path
         html, metadata = pickle.loads(data)
         expected_html, expected = reader.read(path)
         assert html == expected_html
-        restored = _restored(metadata, settings)
-        assert restored == expected
-        assert [tag.slug for tag in restored["tags"]] == [tag.slug for tag in expected["tags"]]
+        back = restored(metadata, settings)
+        assert back == expected
+        assert [tag.slug for tag in back["tags"]] == [tag.slug for tag in expected["tags"]]

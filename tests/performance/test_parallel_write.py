@@ -22,7 +22,8 @@ from parallel_write import writer as writer_module
 from parallel_write.render import PageJob, render_all
 from parallel_write.writer import RecordingWriter, choose_writer
 
-PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2}
+# Every page rendered: reusing the last build's pages is tested in test_page_reuse.py.
+PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2, "PAGE_REUSE": False}
 SERIAL = {"PARALLEL_WRITE_WORKERS": 0}
 
 # A template override that logs a warning on every article page, or fails on some.
@@ -65,9 +66,9 @@ def rendered_here(monkeypatch: pytest.MonkeyPatch) -> list[PageJob]:
     jobs: list[PageJob] = []
     real = render_module.render
 
-    def spy(job: PageJob) -> None:
+    def spy(job: PageJob, session: Any = None) -> Any:
         jobs.append(job)
-        real(job)
+        return real(job, session)
 
     monkeypatch.setattr(render_module, "render", spy)
     return jobs
@@ -83,9 +84,9 @@ def test_site_is_identical_to_pelicans_serial_writes(
     files = small_site(8)
     shared: list[int] = []
 
-    def spy(jobs: list[PageJob], processes: int) -> None:
+    def spy(jobs: list[PageJob], processes: int, session: Any = None) -> Any:
         shared.append(len(jobs))
-        render_all(jobs, processes)
+        return render_all(jobs, processes, session)
 
     monkeypatch.setattr(writer_module, "render_all", spy)
     assert PLUGINS[-1] == "parallel_write", "listed last: its generator runs after the others'"
@@ -106,7 +107,9 @@ def test_site_is_identical_to_pelicans_serial_writes(
     assert all(first[name] for name in first if name.endswith(".html")), "no page left empty"
 
     # Recorded, then rendered in the build process alone (too few pages to fork for).
-    output, problems = build_site(files, PARALLEL_WRITE_WORKERS=2, PARALLEL_WRITE_MIN_PAGES=10**6)
+    output, problems = build_site(
+        files, PARALLEL_WRITE_WORKERS=2, PARALLEL_WRITE_MIN_PAGES=10**6, PAGE_REUSE=False
+    )
     assert problems == []
     assert len(shared) == 1
     third = tree(output)
@@ -221,9 +224,9 @@ def test_the_writer_keeps_pelicans_bookkeeping_while_recording(
     writer = _writer(tmp_path, PARALLEL_WRITE_WORKERS=2, PARALLEL_WRITE_MIN_PAGES=2)
     targets: list[tuple[str, str | None]] = []
 
-    def spy(jobs: list[PageJob], processes: int) -> None:
+    def spy(jobs: list[PageJob], processes: int, session: Any = None) -> Any:
         targets.extend((job.localcontext["label"], job.path) for job in jobs)
-        render_all(jobs, processes)
+        return render_all(jobs, processes, session)
 
     monkeypatch.setattr(writer_module, "render_all", spy)
     written: list[tuple[str, str]] = []

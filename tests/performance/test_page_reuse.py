@@ -1,0 +1,188 @@
+"""Page reuse: a rebuild renders only the pages whose reads changed, and equals a full build."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from markupsafe import Markup
+from tests.performance.site_helpers import small_site, tree
+
+from parallel_write import writer as writer_module
+from parallel_write.reads import Describer, UndescribableError
+
+Build = Callable[..., tuple[Path, list[str]]]
+# Rendered by the build and one worker, as in a real build.
+PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2}
+
+
+@pytest.fixture
+def reused(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """How many pages each build linked from the last one instead of rendering."""
+    counts: list[int] = []
+    real = writer_module.RecordingWriter._reuse_pages
+
+    def spy(self: Any, jobs: list[Any], reuse: Any) -> Any:
+        rest = real(self, jobs, reuse)
+        counts.append(len(jobs) - len(rest))
+        return rest
+
+    monkeypatch.setattr(writer_module.RecordingWriter, "_reuse_pages", spy)
+    yield counts
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {
+        str(path.relative_to(folder)): path.stat().st_ino
+        for path in folder.rglob("*.html")
+        if path.is_file()
+    }
+
+
+def _full_build(build: Build, files: dict[str, str | bytes], tmp_path: Path) -> dict[str, bytes]:
+    """The same content built from nothing (another cache, no last output)."""
+    fresh = tmp_path / "fresh"
+    for name, text in files.items():
+        path = fresh / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    from build import build as build_folder  # the project's build, into another folder
+
+    problems = build_folder(
+        Path(__file__).resolve().parents[2] / "pelicanconf.py",
+        fresh / "output",
+        overrides={"PATH": str(fresh / "content"), "CACHE_PATH": str(fresh / "cache"), **PARALLEL},
+    )
+    assert problems == []
+    return tree(fresh / "output")
+
+
+def _differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
+    names = sorted(set(first) | set(second))
+    return [name for name in names if first.get(name) != second.get(name)]
+
+
+def test_an_unchanged_site_is_linked_page_for_page(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(6)
+    cache = str(tmp_path / "cache")
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    before = _inodes(output)
+    first = tree(output)
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    assert reused[0] == 0, "nothing to reuse the first time"
+    assert reused[1] == len(before), "every page reused"
+    assert _inodes(output) == before, "not rewritten: the very same files"
+    assert _differences(first, tree(output)) == []
+
+
+def test_an_edit_renders_what_depends_on_it_and_equals_a_full_build(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(8)
+    cache = str(tmp_path / "cache")
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    before = _inodes(output)
+    name = "articles/example-article-00003.md"
+    text = str(files[name])
+    # A new headline and a new paragraph: pages listing its headline change too.
+    files[name] = text.replace("Title: Example article 3", "Title: Example article 3, edited")
+    files[name] = str(files[name]).replace("\n## ", "\n\nAn added paragraph.\n\n## ", 1)
+
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    after = _inodes(output)
+    relinked = {page for page in after if before.get(page) == after[page]}
+    rendered = set(after) - relinked
+    # Reused without rendering, or rendered and found unchanged: linked either way.
+    assert 0 < reused[1] <= len(relinked)
+    assert 0 < len(rendered) < len(after) // 2, "only what depends on the edited article"
+    assert any("example-article-3-edited" in page for page in rendered)
+    assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
+
+
+def test_a_changed_setting_renders_every_page(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(4)
+    cache = str(tmp_path / "cache")
+    assert build_site(files, CACHE_PATH=cache, **PARALLEL)[1] == []
+    output, problems = build_site(files, CACHE_PATH=cache, SITENAME="Example digest", **PARALLEL)
+    assert problems == []
+    assert reused == [0, 0]
+    assert "Example digest" in (output / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_build_leaves_the_next_one_able_to_reuse(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(5)
+    cache = str(tmp_path / "cache")
+    assert build_site(files, CACHE_PATH=cache, **PARALLEL)[1] == []
+    broken = dict(files)
+    broken["articles/example-article-00002.md"] = (
+        "Title: Example article 2\nDate: not a date\n\nx\n"
+    )
+    assert build_site(broken, CACHE_PATH=cache, **PARALLEL)[1] != []
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    assert reused[-1] > 0
+    assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
+
+
+# --- describing values ------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _Example:
+    title: str
+    items: list[Any]
+    parent: Any = None
+
+
+@dataclasses.dataclass
+class _Keyed:
+    __page_reuse_key__: ClassVar[str] = "slug"
+    slug: str
+    body: str
+
+
+def test_values_are_described_by_value_not_by_identity() -> None:
+    first, second = Describer(), Describer()
+    when = dt.datetime(2024, 1, 2, 3, 4, tzinfo=dt.UTC)
+    value = {"a": [1, "text", Markup("<b>x</b>"), when], "b": _Example("t", [None, 2.5])}
+    same = {"a": [1, "text", Markup("<b>x</b>"), when], "b": _Example("t", [None, 2.5])}
+    assert first.digest(value) == second.digest(same)
+    assert first.digest(Markup("<b>x</b>")) != first.digest("<b>x</b>"), "escaping differs"
+    assert first.digest(_Example("t", [None, 2.5])) != first.digest(_Example("u", [None, 2.5]))
+    assert first.digest("x" * 500) != first.digest("x" * 499 + "y")
+
+
+def test_keyed_objects_are_described_by_identity_and_cycles_end() -> None:
+    describer = Describer()
+    assert describer.digest(_Keyed("a", "one")) == describer.digest(_Keyed("a", "two"))
+    assert describer.digest(_Keyed("a", "one")) != describer.digest(_Keyed("b", "one"))
+    loop = _Example("loop", [])
+    loop.parent = loop
+    assert describer.digest(loop)
+
+
+def test_a_value_of_an_unknown_kind_cannot_be_described() -> None:
+    class Opaque:
+        pass
+
+    with pytest.raises(UndescribableError, match="Opaque"):
+        Describer().digest([Opaque()])
+
+
+def test_no_memory_address_decides_a_digest() -> None:
+    assert Describer().digest(os.path.join) == Describer().digest(os.path.join)
