@@ -175,6 +175,8 @@ def build(
                 **(overrides or {}),
             },
         )
+        # Read before plugins run: content_cache points CACHE_PATH at a folder of its own.
+        search_cache = Path(str(settings["CACHE_PATH"])) / "search"
         Pelican(settings).run()
     except Exception as error:  # a crash is a problem too, reported like the rest
         logging.getLogger(__name__).debug("build crashed", exc_info=True)
@@ -187,8 +189,7 @@ def build(
         # Indexed in the temporary folder, so a failed index fails the build like any problem;
         # unchanged shards come from the cache, which is updated only once the build is in place.
         try:
-            cache = Path(str(settings["CACHE_PATH"])) / "search"
-            search = build_search_index(temporary, cache=cache)
+            search = build_search_index(temporary, cache=search_cache)
         except SearchIndexError as error:
             collector.problems.append(f"error: search index: {error}")
     if collector.problems:
