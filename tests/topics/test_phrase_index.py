@@ -140,3 +140,20 @@ def test_no_rules_and_rules_without_phrases() -> None:
     assert PhraseIndex([]).matches("the un said") == []
     bare = TopicRules.of(Topic("bare", "Bare", "x.md"))
     assert PhraseIndex([bare]).matches("the un said") == [False]
+
+
+def test_ascii_text_is_normalised_as_any_other_text() -> None:
+    """normalise takes a shortcut for ASCII text (its own NFKC form, nothing to fold but case)."""
+    import unicodedata
+
+    from topic_hubs.matching import _APOSTROPHES
+
+    def every_step(text: str) -> str:
+        folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+        return " ".join(folded.split())
+
+    every_ascii = "".join(chr(code) for code in range(128))
+    samples = [every_ascii, *(f"{c}Example  TEXT{c}\t{c}" for c in every_ascii), ""]
+    for text in samples:
+        assert text.isascii() and normalise(text) == every_step(text)
+    assert normalise("UN’s STRASSE ß") == every_step("UN’s STRASSE ß") == "un's strasse ss"
