@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 from typing import Any
 
@@ -60,8 +59,11 @@ def init_article(content: Any) -> None:
 
 def _init(article: Any) -> None:
     settings = article.settings
-    # The file's name as the editor knows it, made only if a message needs it.
-    path = functools.cache(lambda: display_path(article.source_path, settings))
+
+    def path() -> str:
+        # The file's name as the editor knows it, made only if a message needs it.
+        return display_path(article.source_path, settings)
+
     raw = raw_front_matter(article, path)
     # An article may set its own time zone, as Pelican allows for its date.
     zone = str(article.metadata.get("timezone") or settings.get("TIMEZONE") or "UTC")
