@@ -21,6 +21,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import io
+import pickle
 import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -84,6 +86,8 @@ class Describer:
         # id -> (the object, kept alive so that its id is not reused; its digest)
         self._memo: dict[int, tuple[Any, bytes]] = {}
         self._busy: set[int] = set()
+        # The last value and digest of each read (its object kept alive, as above).
+        self.reads: dict[ReadKey, tuple[Any, bytes]] = {}
         # Content objects met while describing, by key (to find them again).
         self.registry: dict[ContentKey, Content] = {}
 
@@ -105,7 +109,7 @@ class Describer:
         if isinstance(value, dt.tzinfo):
             return self._text(b"z", f"{kind.__qualname__}|{value}")
         if isinstance(value, Content) or hasattr(kind, "__page_reuse_key__"):
-            key = content_key(value)
+            key = _identity(value)
             self.registry.setdefault(key, value)
             if kind not in _patched and _patching:
                 _patch(kind)
@@ -146,21 +150,32 @@ class Describer:
             hasher.update(part)
         return tag + b"#" + hasher.digest()
 
+    def _pickled(self, value: Any) -> bytes:
+        """The digest of a list, tuple or dict, made by pickling it (C speed, in order).
+
+        Plain values inside are pickled as they are; anything else is pickled as its own
+        digest (an article as its identity, a date as its text…), so the pickle never
+        depends on memory addresses or reaches what cannot be described.
+        """
+        buffer = io.BytesIO()
+        _DigestPickler(buffer, self).dump(value)
+        return b"P#" + hashlib.blake2b(buffer.getvalue(), digest_size=DIGEST_SIZE).digest()
+
     def _composite(self, value: Any) -> bytes:
         kind = type(value)
+        if kind is list or kind is tuple or kind is dict:
+            return self._pickled(value)
         if isinstance(value, list | tuple):
-            return self._hash(kind.__name__.encode(), (self.digest(item) for item in value))
+            return self._pickled((kind.__qualname__, list(value)))
         if isinstance(value, dict):
-            return self._hash(
-                b"dict",
-                (part for k, v in value.items() for part in (self.digest(k), self.digest(v))),
-            )
+            return self._pickled((kind.__qualname__, dict(value)))
         if isinstance(value, set | frozenset):
             return self._hash(b"set", iter(sorted(self.digest(item) for item in value)))
         if dataclasses.is_dataclass(value):
-            fields = dataclasses.fields(value)
-            name = f"{kind.__module__}.{kind.__qualname__}".encode()
-            return self._hash(name, (self.digest(getattr(value, f.name)) for f in fields))
+            # Fields only: a cached property's value, kept in the object, is derived.
+            name = f"{kind.__module__}.{kind.__qualname__}"
+            fields = [getattr(value, field.name) for field in dataclasses.fields(value)]
+            return self._pickled((name, fields))
         if isinstance(value, URLWrapper):
             return self._text(b"w", f"{kind.__qualname__}|{value.name}|{value.slug}")
         if isinstance(value, PaginationPage):
@@ -188,6 +203,20 @@ class Describer:
         raise UndescribableError(f"a value of type {kind.__module__}.{kind.__qualname__}")
 
 
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), bytes, list, tuple, dict})
+
+
+class _DigestPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, describer: Describer) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.describer = describer
+
+    def persistent_id(self, obj: Any) -> Any:
+        if type(obj) in _PLAIN_TYPES:
+            return None
+        return self.describer.digest(obj)
+
+
 class ReadLog:
     """The reads of one page's rendering, in the order they first happened."""
 
@@ -203,8 +232,14 @@ class ReadLog:
     def note(self, key: ReadKey, value: Any) -> None:
         if self.problem is not None or key in self.reads:
             return
+        # The same read of the same object on another page: its digest is known.
+        known = self.describer.reads.get(key)
+        if known is not None and known[0] is value:
+            self.reads[key] = known[1]
+            return
         try:
-            self.reads[key] = self.describer.digest(value)
+            digest = self.reads[key] = self.describer.digest(value)
+            self.describer.reads[key] = (value, digest)
         except UndescribableError as why:
             self.problem = str(why)
         except Exception as error:  # never fails a page: it is rendered again
@@ -219,22 +254,46 @@ _log: ReadLog | None = None
 _describing = False
 
 
+_IDENTITY = "_page_reuse_identity"
+_get = object.__getattribute__
+
+
+def _identity(obj: Any) -> ContentKey:
+    """``content_key(obj)``, kept on the object (private: never noted) after the first time."""
+    fields = _get(obj, "__dict__")
+    key: ContentKey | None = fields.get(_IDENTITY)
+    if key is None:
+        key = fields[_IDENTITY] = content_key(obj)
+    return key
+
+
 def _recording_getattribute(self: Any, name: str) -> Any:
-    value = object.__getattribute__(self, name)
+    # Called for every attribute of every article while pages render: the cheap
+    # tests first (most reads are Pelican's own, of private fields, or repeated).
+    value = _get(self, name)
     log = _log
+    if log is None or name[0] == "_" or name in _NOT_NOTED or _describing:
+        return value
+    try:
+        key = ("attr", _identity(self), name)
+    except UndescribableError as why:
+        log.problem = str(why)
+        return value
     # A method is not a value: what a page shows of it is a property's result or text
     # the template made from noted values (Pelican's properties call its memoised methods).
-    if log is not None and name[0] != "_" and name not in _NOT_NOTED and not callable(value):
-        global _describing  # noqa: PLW0603  # one flag per process, no threads render
-        if not _describing:
-            _describing = True
-            try:
-                log.note(("attr", content_key(self), name), value)
-            except UndescribableError as why:
-                log.problem = str(why)
-            finally:
-                _describing = False
+    if key not in log.reads and not callable(value):
+        _note_quietly(log, key, value)
     return value
+
+
+def _note_quietly(log: ReadLog, key: ReadKey, value: Any) -> None:
+    """Note a read; what describing the value reads itself is not noted."""
+    global _describing  # noqa: PLW0603  # one flag per process, no threads render
+    _describing = True
+    try:
+        log.note(key, value)
+    finally:
+        _describing = False
 
 
 class RecordingContext(Context):
@@ -252,12 +311,7 @@ class RecordingContext(Context):
             if given is missing:
                 given = log.page_globals.get(key, missing)
             if value is given:
-                global _describing  # noqa: PLW0603
-                _describing = True
-                try:
-                    log.note(("ctx", key), value)
-                finally:
-                    _describing = False
+                _note_quietly(log, ("ctx", key), value)
         return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from typing import Any
 
 from pelican.generators import Generator
@@ -164,7 +165,8 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
             )
             processes = worker_count(self.settings)
             minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
-            with recording_installed(_environments(jobs) if session else []):
+            noting = recording_installed(_environments(jobs)) if session else nullcontext()
+            with noting:
                 if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
                     records = {}
                     for index, job in enumerate(jobs):
