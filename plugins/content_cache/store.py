@@ -132,6 +132,8 @@ class _Guard:
                 pickle.dump(kept, stream, pickle.HIGHEST_PROTOCOL)
             # Whole or not at all, for a build running beside this one.
             os.replace(temporary, target)
+            # Pelican reads nothing from it after saving: the memory is the build's again.
+            readers._cache = {}
         except (OSError, pickle.PicklingError, TypeError) as error:
             logging.getLogger(__name__).warning(
                 "Could not save the content cache %s: %s (set CACHE_PATH to a writable"

@@ -86,6 +86,7 @@ class Describer:
         # id -> (the object, kept alive so that its id is not reused; its digest)
         self._memo: dict[int, tuple[Any, bytes]] = {}
         self._busy: set[int] = set()
+        self.keys: dict[ReadKey, ReadKey] = {}
         # The last value and digest of each read (its object kept alive, as above).
         self.reads: dict[ReadKey, tuple[Any, bytes]] = {}
         # Content objects met while describing, by key (to find them again).
@@ -238,7 +239,11 @@ class ReadLog:
             self.reads[key] = known[1]
             return
         try:
-            digest = self.reads[key] = self.describer.digest(value)
+            digest = self.describer.digest(value)
+            # One key object per read for the whole build: the records of thousands of
+            # pages share them (in memory and in the pickle that keeps them).
+            key = self.describer.keys.setdefault(key, key)
+            self.reads[key] = digest
             self.describer.reads[key] = (value, digest)
         except UndescribableError as why:
             self.problem = str(why)
