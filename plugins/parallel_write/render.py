@@ -14,7 +14,15 @@ from parallel_write.reads import Describer, recording
 from parallel_write.reuse import PageRecord, link_previous, previous_file
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
-__all__ = ["MISSING", "PageJob", "Session", "fork_available", "render", "render_all"]
+__all__ = [
+    "MISSING",
+    "PageJob",
+    "Session",
+    "fork_available",
+    "render",
+    "render_all",
+    "store_localsiteurl",
+]
 
 # ``localsiteurl`` absent from the context (Pelican always sets it; kept exact anyway).
 MISSING: Any = object()
@@ -45,7 +53,8 @@ class Session:
     describer: Describer
 
 
-def _store_localsiteurl(job: PageJob) -> None:
+def store_localsiteurl(job: PageJob) -> None:
+    """Put the page's ``localsiteurl`` in the context its content objects read it from."""
     if job.localsiteurl is MISSING:
         job.context.pop("localsiteurl", None)
     else:
@@ -64,7 +73,7 @@ def render(job: PageJob, session: Session | None = None) -> PageRecord | None:
     record (None if it met a value it cannot describe), and a page that comes out
     exactly as the last build's file is linked to that file instead of written.
     """
-    _store_localsiteurl(job)
+    store_localsiteurl(job)
     if session is None:
         output = job.template.render(job.localcontext)
         if job.path is not None and job.path != os.devnull:

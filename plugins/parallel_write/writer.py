@@ -18,6 +18,7 @@ from parallel_write.render import (
     localsiteurl_of,
     render,
     render_all,
+    store_localsiteurl,
 )
 from parallel_write.reuse import PageRecord, Reuse, link_previous
 
@@ -130,6 +131,8 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
                 rest.append(job)
                 continue
             relative = reuse.relative(job.path)
+            # As when it is rendered: an article's content makes its links relative to it.
+            store_localsiteurl(job)
             if reuse.last_output is not None and reuse.reusable(
                 relative, str(job.template.name), localsiteurl_of(job), job
             ):

@@ -88,6 +88,11 @@ def test_an_edit_renders_what_depends_on_it_and_equals_a_full_build(
     build_site: Build, tmp_path: Path, reused: list[int]
 ) -> None:
     files = small_site(8)
+    # Another article links to it: its page shows the link's new address after the edit.
+    files["articles/example-article-00005.md"] = (
+        str(files["articles/example-article-00005.md"])
+        + "\nSee [example article 3]({filename}example-article-00003.md).\n"
+    )
     cache = str(tmp_path / "cache")
     output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
     assert problems == []
@@ -107,6 +112,8 @@ def test_an_edit_renders_what_depends_on_it_and_equals_a_full_build(
     assert 0 < reused[1] <= len(relinked)
     assert 0 < len(rendered) < len(after) // 2, "only what depends on the edited article"
     assert any("example-article-3-edited" in page for page in rendered)
+    (linking,) = output.glob("*/*/*/example-article-5/index.html")
+    assert "example-article-3-edited/" in linking.read_text(encoding="utf-8")
     assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
 
 
