@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 # Settings that name where this build writes, not what it reads.
-VOLATILE_SETTINGS = frozenset({"OUTPUT_PATH", "CACHE_PATH", "LAST_OUTPUT_PATH"})
+VOLATILE_SETTINGS = frozenset(
+    {"OUTPUT_PATH", "CACHE_PATH", "LAST_OUTPUT_PATH", "CONTENT_CACHE_FINGERPRINT"}
+)
 # news_blocks renders key points and embedded posts at parse time with the project's
 # templates (plugins/../templates), whatever the theme.
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"

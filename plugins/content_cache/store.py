@@ -13,9 +13,10 @@ from typing import Any
 from content_cache.fingerprint import fingerprint
 from parallel_read.prefetch import portable, restored
 
-__all__ = ["enable_cache", "guard_readers"]
+__all__ = ["FINGERPRINT_SETTING", "enable_cache", "guard_readers"]
 
 DEFAULT_KEEP = 3
+FINGERPRINT_SETTING = "CONTENT_CACHE_FINGERPRINT"
 FOLDER_PREFIX = "content-"
 _GUARDED = "_content_cache_guarded"
 
@@ -52,7 +53,10 @@ def enable_cache(pelican: Any) -> None:
         GZIP_CACHE=False,
     )
     parent = Path(settings["CACHE_PATH"])
-    folder = parent / (FOLDER_PREFIX + fingerprint(settings)[:24])
+    digest = fingerprint(settings)
+    folder = parent / (FOLDER_PREFIX + digest[:24])
+    # For other caches of this build (parallel_write's page records): computed once.
+    settings[FINGERPRINT_SETTING] = digest
     folder.mkdir(parents=True, exist_ok=True)
     os.utime(folder)  # most recently used
     _keep_newest(parent, folder, int(settings.get("CONTENT_CACHE_KEEP", DEFAULT_KEEP)))

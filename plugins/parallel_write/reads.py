@@ -159,12 +159,15 @@ class Describer:
         depends on memory addresses or reaches what cannot be described.
         """
         buffer = io.BytesIO()
-        _DigestPickler(buffer, self).dump(value)
+        _DigestPickler(buffer, self, value).dump(value)
         return b"P#" + hashlib.blake2b(buffer.getvalue(), digest_size=DIGEST_SIZE).digest()
 
     def _composite(self, value: Any) -> bytes:
         kind = type(value)
-        if kind is list or kind is tuple or kind is dict:
+        if kind is list or kind is tuple:
+            digest = self.digest
+            return self._hash(b"list" if kind is list else b"tuple", (digest(x) for x in value))
+        if kind is dict:
             return self._pickled(value)
         if isinstance(value, list | tuple):
             return self._pickled((kind.__qualname__, list(value)))
@@ -174,9 +177,11 @@ class Describer:
             return self._hash(b"set", iter(sorted(self.digest(item) for item in value)))
         if dataclasses.is_dataclass(value):
             # Fields only: a cached property's value, kept in the object, is derived.
-            name = f"{kind.__module__}.{kind.__qualname__}"
-            fields = [getattr(value, field.name) for field in dataclasses.fields(value)]
-            return self._pickled((name, fields))
+            name = f"{kind.__module__}.{kind.__qualname__}".encode()
+            digest = self.digest
+            return self._hash(
+                name, (digest(getattr(value, f.name)) for f in dataclasses.fields(value))
+            )
         if isinstance(value, URLWrapper):
             return self._text(b"w", f"{kind.__qualname__}|{value.name}|{value.slug}")
         if isinstance(value, PaginationPage):
@@ -196,7 +201,8 @@ class Describer:
             described = (
                 self.digest(value.name),
                 self.digest(value.url),
-                self.digest(list(value.object_list)),
+                # The site's list itself (memoised), not a copy made for every page.
+                self.digest(value.object_list),
                 self.digest(value.per_page),
                 self.digest(value.orphans),
             )
@@ -204,17 +210,21 @@ class Describer:
         raise UndescribableError(f"a value of type {kind.__module__}.{kind.__qualname__}")
 
 
-_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), bytes, list, tuple, dict})
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None), bytes})
 
 
 class _DigestPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, describer: Describer) -> None:
+    def __init__(self, file: io.BytesIO, describer: Describer, root: Any) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.describer = describer
+        self.root = root
 
     def persistent_id(self, obj: Any) -> Any:
-        if type(obj) in _PLAIN_TYPES:
+        kind = type(obj)
+        if kind in _SCALAR_TYPES or obj is self.root:
             return None
+        # A nested list or dict too is pickled as its digest, memoised: a section's
+        # dict appears in its article's metadata, its topics and its developments.
         return self.describer.digest(obj)
 
 
@@ -257,6 +267,8 @@ _NOT_NOTED = frozenset({"settings"})
 # The log of the page being rendered in this process (None: not recording).
 _log: ReadLog | None = None
 _describing = False
+# True while a noted attribute's value is being computed (a property running).
+_inside = False
 
 
 _IDENTITY = "_page_reuse_identity"
@@ -275,17 +287,24 @@ def _identity(obj: Any) -> ContentKey:
 def _recording_getattribute(self: Any, name: str) -> Any:
     # Called for every attribute of every article while pages render: the cheap
     # tests first (most reads are Pelican's own, of private fields, or repeated).
-    value = _get(self, name)
+    global _inside  # noqa: PLW0603  # one per process: no threads render
     log = _log
-    if log is None or name[0] == "_" or name in _NOT_NOTED or _describing:
-        return value
+    if log is None or _inside or _describing or name[0] == "_" or name in _NOT_NOTED:
+        return _get(self, name)
+    # What a property reads to make its value is not noted: its value is, and that
+    # is all the page gets from it.
+    _inside = True
+    try:
+        value = _get(self, name)
+    finally:
+        _inside = False
     try:
         key = ("attr", _identity(self), name)
     except UndescribableError as why:
         log.problem = str(why)
         return value
-    # A method is not a value: what a page shows of it is a property's result or text
-    # the template made from noted values (Pelican's properties call its memoised methods).
+    # A method is not a value: what a page shows of it is text the template made from
+    # values it noted, or what the method reads when called (noted then).
     if key not in log.reads and not callable(value):
         _note_quietly(log, key, value)
     return value

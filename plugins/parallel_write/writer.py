@@ -47,8 +47,11 @@ def _page_reuse(settings: Any) -> Reuse | None:
     if not settings.get("PAGE_REUSE", True) or not settings.get("LAST_OUTPUT_PATH"):
         return None
     from content_cache.fingerprint import fingerprint
+    from content_cache.store import FINGERPRINT_SETTING
 
-    return Reuse(settings, fingerprint(settings))
+    # The code, templates and settings pages are made with (content_cache computed it).
+    known = settings.get(FINGERPRINT_SETTING)
+    return Reuse(settings, str(known) if known else fingerprint(settings))
 
 
 def _environments(jobs: list[PageJob]) -> list[Any]:
