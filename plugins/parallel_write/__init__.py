@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from parallel_write.writer import add_flush_generator, choose_writer
+from parallel_write.writer import add_flush_generator, choose_writer, keep_flush_generator_last
 
 __all__ = ["register"]
 
@@ -29,3 +29,4 @@ __all__ = ["register"]
 def register() -> None:
     signals.get_writer.connect(choose_writer)
     signals.get_generators.connect(add_flush_generator)
+    signals.initialized.connect(keep_flush_generator_last)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import sys
@@ -98,6 +99,7 @@ def render(job: PageJob, session: Session | None = None) -> PageRecord | None:
         with open(job.path, "wb") as handle:
             handle.write(data)
     if log.problem is not None:
+        logging.getLogger(__name__).debug("page reuse: %s not recorded: %s", relative, log.problem)
         return None
     name = str(job.template.name)
     return PageRecord(name, localsiteurl_of(job), tuple(log.reads.items()), len(data))

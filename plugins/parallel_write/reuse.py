@@ -121,13 +121,19 @@ class Reuse:
     def reusable(self, relative: str, template: str, localsiteurl: Any, job: Any) -> bool:
         """True when the last build's file for ``relative`` is what rendering would make."""
         record = self.records.get(relative)
-        if record is None or record.template != template or record.localsiteurl != localsiteurl:
+        if record is None:
+            logger.debug("page reuse: %s is rendered again: no record of it", relative)
+            return False
+        if record.template != template or record.localsiteurl != localsiteurl:
+            logger.debug("page reuse: %s is rendered again: another template", relative)
             return False
         previous = previous_file(self.last_output, relative)
         if previous is None or os.path.getsize(previous) != record.size:
+            logger.debug("page reuse: %s is rendered again: its last file changed", relative)
             return False
         for key, digest in record.reads:
             if self._digest_now(key, localsiteurl, job) != digest:
+                logger.debug("page reuse: %s is rendered again: %r changed", relative, key)
                 return False
         return True
 

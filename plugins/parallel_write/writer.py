@@ -6,6 +6,7 @@ import os
 from contextlib import nullcontext
 from typing import Any
 
+from pelican import signals
 from pelican.generators import Generator
 from pelican.writers import Writer
 
@@ -22,7 +23,13 @@ from parallel_write.render import (
 )
 from parallel_write.reuse import PageRecord, Reuse, link_previous
 
-__all__ = ["FlushGenerator", "RecordingWriter", "add_flush_generator", "choose_writer"]
+__all__ = [
+    "FlushGenerator",
+    "RecordingWriter",
+    "add_flush_generator",
+    "choose_writer",
+    "keep_flush_generator_last",
+]
 
 DEFAULT_MIN_PAGES = 64
 
@@ -209,6 +216,19 @@ def choose_writer(pelican: Any) -> type[Writer] | None:
     if not _uses_this_plugin(settings) or worker_count(settings) < 2 or not fork_available():
         return None
     return RecordingWriter
+
+
+def keep_flush_generator_last(pelican: Any) -> None:
+    """``initialized`` receiver: make ``add_flush_generator`` the last ``get_generators`` one.
+
+    Pelican adds plugin generators in the order their receivers were connected, and
+    signals stay connected for the life of the process: a plugin registered by an
+    earlier build in the same process (tests, ``make serve``) would otherwise add its
+    generator after the flush, and its pages would be neither parallel nor reused.
+    """
+    if _uses_this_plugin(pelican.settings):
+        signals.get_generators.disconnect(add_flush_generator)
+        signals.get_generators.connect(add_flush_generator)
 
 
 def add_flush_generator(pelican: Any) -> type[Generator] | None:
