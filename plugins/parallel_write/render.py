@@ -12,11 +12,12 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from parallel_write.reads import Describer, recording
-from parallel_write.reuse import PageRecord, link_previous, previous_file
+from parallel_write.reuse import PageRecord, Reuse, link_previous, previous_file
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
 __all__ = [
     "MISSING",
+    "REUSED",
     "PageJob",
     "Session",
     "fork_available",
@@ -52,6 +53,8 @@ class Session:
     output: str
     last_output: str | None
     describer: Describer
+    # The last build's records: a page whose reads are unchanged is linked, not rendered.
+    reuse: Reuse | None = None
 
 
 def store_localsiteurl(job: PageJob) -> None:
@@ -67,7 +70,24 @@ def localsiteurl_of(job: PageJob) -> Any:
     return MISSING_MARK if job.localsiteurl is MISSING else job.localsiteurl
 
 
-def render(job: PageJob, session: Session | None = None) -> PageRecord | None:
+# What ``render`` returns for a page it linked from the last build (a string: it is sent
+# back from the workers, and compared by value).
+REUSED = "reused"
+
+
+def _reused(job: PageJob, session: Session) -> bool:
+    """Link the last build's file for ``job`` if rendering would make the same one."""
+    reuse = session.reuse
+    if reuse is None or reuse.last_output is None or job.path in (None, os.devnull):
+        return False
+    relative = os.path.relpath(str(job.path), session.output)
+    if not reuse.reusable(relative, str(job.template.name), localsiteurl_of(job), job):
+        return False
+    link_previous(os.path.join(reuse.last_output, relative), str(job.path))
+    return True
+
+
+def render(job: PageJob, session: Session | None = None) -> PageRecord | str | None:
     """Render ``job`` and write its file, in the state Pelican would have rendered it.
 
     With a ``session``, the rendering's reads are noted and returned as the page's
@@ -75,6 +95,9 @@ def render(job: PageJob, session: Session | None = None) -> PageRecord | None:
     exactly as the last build's file is linked to that file instead of written.
     """
     store_localsiteurl(job)
+    # Checked with the page's own localsiteurl: an article's content is relative to it.
+    if session is not None and _reused(job, session):
+        return REUSED
     if session is None:
         output = job.template.render(job.localcontext)
         if job.path is not None and job.path != os.devnull:
@@ -113,7 +136,7 @@ def _work(
     # What the worker logs is counted; a page that logged anything is rendered again.
     count_problems_instead_of_logging(problems)
     again: list[int] = []
-    records: dict[int, PageRecord] = {}
+    records: dict[int, PageRecord | str] = {}
     for index in share:
         problems.count = 0
         try:
@@ -138,7 +161,7 @@ def fork_available() -> bool:
 
 def render_all(
     jobs: Sequence[PageJob], processes: int, session: Session | None = None
-) -> dict[int, PageRecord]:
+) -> dict[int, PageRecord | str]:
     """Render every job; ``processes`` - 1 forked workers help the build process.
 
     Messages and exceptions reach the build as in a serial build: a page a worker could
@@ -158,7 +181,7 @@ def render_all(
         sender.close()
         workers.append((process, receiver, share))
     failed: dict[int, Exception] = {}
-    records: dict[int, PageRecord] = {}
+    records: dict[int, PageRecord | str] = {}
     try:
         for index in shares[0]:
             try:

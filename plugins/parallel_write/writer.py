@@ -13,15 +13,14 @@ from pelican.writers import Writer
 from parallel_write.reads import recording_installed
 from parallel_write.render import (
     MISSING,
+    REUSED,
     PageJob,
     Session,
     fork_available,
-    localsiteurl_of,
     render,
     render_all,
-    store_localsiteurl,
 )
-from parallel_write.reuse import PageRecord, Reuse, link_previous
+from parallel_write.reuse import PageRecord, Reuse
 
 __all__ = [
     "FlushGenerator",
@@ -108,9 +107,8 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         self.jobs: list[PageJob] = []
         self.opening: PageJob | None = None
         self.recording = True
-        # Pages linked from the last build instead of rendered, and every page's record.
+        # Pages linked from the last build instead of rendered.
         self.reused = 0
-        self.reused_records: dict[str, PageRecord] = {}
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> None:
         if not self.recording:
@@ -132,26 +130,22 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         handle.close()
         return _Sink()
 
-    def _reuse_pages(self, jobs: list[PageJob], reuse: Reuse) -> list[PageJob]:
-        """Link the pages the last build made that would come out the same; return the rest."""
-        reuse.register({id(job.context): job.context for job in jobs}.values())
-        rest: list[PageJob] = []
-        for job in jobs:
-            if job.path is None or job.path == os.devnull:
-                rest.append(job)
+    def _keep_records(
+        self, jobs: list[PageJob], records: dict[int, PageRecord | str], reuse: Reuse
+    ) -> None:
+        """Save every page's record: the new one, or the last build's for a linked page."""
+        kept: dict[str, PageRecord] = {}
+        for index, record in records.items():
+            path = jobs[index].path
+            if path is None:
                 continue
-            relative = reuse.relative(job.path)
-            # As when it is rendered: an article's content makes its links relative to it.
-            store_localsiteurl(job)
-            if reuse.last_output is not None and reuse.reusable(
-                relative, str(job.template.name), localsiteurl_of(job), job
-            ):
-                link_previous(os.path.join(reuse.last_output, relative), job.path)
-                self.reused_records[relative] = reuse.records[relative]
-            else:
-                rest.append(job)
-        self.reused = len(jobs) - len(rest)
-        return rest
+            relative = reuse.relative(path)
+            if record == REUSED:
+                self.reused += 1
+                kept[relative] = reuse.records[relative]
+            elif isinstance(record, PageRecord):
+                kept[relative] = record
+        reuse.save(kept)
 
     def flush(self) -> None:
         """Render every recorded page (later writes are rendered at once)."""
@@ -171,17 +165,17 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         after = {key: context.get("localsiteurl", MISSING) for key, context in contexts.items()}
         try:
             reuse = _page_reuse(self.settings)
+            session = None
             if reuse is not None:
-                jobs = self._reuse_pages(jobs, reuse)
-            session = (
-                None if reuse is None else Session(reuse.output, reuse.last_output, reuse.describer)
-            )
+                # Articles and pages by identity, before the workers fork (they inherit it).
+                reuse.register(contexts.values())
+                session = Session(reuse.output, reuse.last_output, reuse.describer, reuse)
             processes = worker_count(self.settings)
             minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
             noting = recording_installed(_environments(jobs)) if session else nullcontext()
             with noting:
                 if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
-                    records = {}
+                    records: dict[int, PageRecord | str] = {}
                     for index, job in enumerate(jobs):
                         record = render(job, session)
                         if record is not None:
@@ -189,11 +183,7 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
                 else:
                     records = render_all(jobs, processes, session)
             if reuse is not None:
-                for index, record in records.items():
-                    path = jobs[index].path
-                    if path is not None:
-                        self.reused_records[reuse.relative(path)] = record
-                reuse.save(self.reused_records)
+                self._keep_records(jobs, records, reuse)
         finally:
             for key, context in contexts.items():
                 if after[key] is MISSING:

@@ -25,14 +25,13 @@ PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2}
 def reused(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """How many pages each build linked from the last one instead of rendering."""
     counts: list[int] = []
-    real = writer_module.RecordingWriter._reuse_pages
+    real = writer_module.RecordingWriter._keep_records
 
-    def spy(self: Any, jobs: list[Any], reuse: Any) -> Any:
-        rest = real(self, jobs, reuse)
-        counts.append(len(jobs) - len(rest))
-        return rest
+    def spy(self: Any, *args: Any) -> None:
+        real(self, *args)
+        counts.append(self.reused)
 
-    monkeypatch.setattr(writer_module.RecordingWriter, "_reuse_pages", spy)
+    monkeypatch.setattr(writer_module.RecordingWriter, "_keep_records", spy)
     yield counts
 
 
