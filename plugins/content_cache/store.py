@@ -12,6 +12,7 @@ from typing import Any
 
 from content_cache.fingerprint import fingerprint
 from parallel_read.prefetch import portable, restored
+from worker_logs import ProblemCounter
 
 __all__ = ["FINGERPRINT_SETTING", "enable_cache", "guard_readers"]
 
@@ -63,15 +64,6 @@ def enable_cache(pelican: Any) -> None:
     settings["CACHE_PATH"] = str(folder)
 
 
-class _ProblemCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class _Guard:
     """Stands between a ``Readers`` and its cache (Pelican's ``FileStampDataCacher``)."""
 
@@ -85,7 +77,7 @@ class _Guard:
     def read_file_cleanly(self, base_path: str, path: str, *args: Any, **kwargs: Any) -> Any:
         full_path = os.path.abspath(os.path.join(base_path, path))
         self.read_paths.add(full_path)
-        counter = _ProblemCounter()
+        counter = ProblemCounter()
         root = logging.getLogger()
         root.addHandler(counter)
         clean = False

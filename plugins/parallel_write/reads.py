@@ -24,7 +24,7 @@ import hashlib
 import io
 import pickle
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -40,8 +40,8 @@ __all__ = [
     "ContentKey",
     "ReadKey",
     "UndescribableError",
+    "combined",
     "content_key",
-    "describe",
     "recording",
     "recording_installed",
 ]
@@ -152,36 +152,31 @@ class Describer:
         return tag + b"#" + hasher.digest()
 
     def _pickled(self, value: Any) -> bytes:
-        """The digest of a list, tuple or dict, made by pickling it (C speed, in order).
+        """The digest of a list, dict or dataclass, made by pickling it whole (in C, in order).
 
-        Plain values inside are pickled as they are; anything else is pickled as its own
-        digest (an article as its identity, a date as its text…), so the pickle never
-        depends on memory addresses or reaches what cannot be described.
+        Plain values and containers inside are pickled as they are, dataclasses as their
+        fields; anything else as its own digest (an article as its identity, a tag as its
+        name…), so the pickle never depends on memory addresses and never reaches into an
+        object it cannot describe.
         """
         buffer = io.BytesIO()
-        _DigestPickler(buffer, self, value).dump(value)
+        _DigestPickler(buffer, self).dump(value)
         return b"P#" + hashlib.blake2b(buffer.getvalue(), digest_size=DIGEST_SIZE).digest()
 
     def _composite(self, value: Any) -> bytes:
         kind = type(value)
-        if kind is list or kind is tuple:
-            digest = self.digest
-            return self._hash(b"list" if kind is list else b"tuple", (digest(x) for x in value))
-        if kind is dict:
+        if kind is list or kind is tuple or kind is dict:
             return self._pickled(value)
+        if dataclasses.is_dataclass(value):
+            # Fields only: a cached property's value, kept in the object, is derived.
+            fields = [getattr(value, field.name) for field in dataclasses.fields(value)]
+            return self._pickled((f"{kind.__module__}.{kind.__qualname__}", fields))
         if isinstance(value, list | tuple):
             return self._pickled((kind.__qualname__, list(value)))
         if isinstance(value, dict):
             return self._pickled((kind.__qualname__, dict(value)))
         if isinstance(value, set | frozenset):
             return self._hash(b"set", iter(sorted(self.digest(item) for item in value)))
-        if dataclasses.is_dataclass(value):
-            # Fields only: a cached property's value, kept in the object, is derived.
-            name = f"{kind.__module__}.{kind.__qualname__}".encode()
-            digest = self.digest
-            return self._hash(
-                name, (digest(getattr(value, f.name)) for f in dataclasses.fields(value))
-            )
         if isinstance(value, URLWrapper):
             return self._text(b"w", f"{kind.__qualname__}|{value.name}|{value.slug}")
         if isinstance(value, PaginationPage):
@@ -210,21 +205,26 @@ class Describer:
         raise UndescribableError(f"a value of type {kind.__module__}.{kind.__qualname__}")
 
 
-_SCALAR_TYPES = frozenset({str, int, float, bool, type(None), bytes})
+# Pickled as they are: their pickles depend on their values only.
+_NATIVE_TYPES = frozenset(
+    {str, int, float, bool, type(None), bytes, list, tuple, dict, Markup}
+    | {dt.datetime, dt.date, dt.time, dt.timedelta}
+)
 
 
 class _DigestPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, describer: Describer, root: Any) -> None:
+    def __init__(self, file: io.BytesIO, describer: Describer) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        # No memo: the pickle must not depend on which equal values are one object (a
+        # cached article and a freshly parsed one share their strings differently).
+        self.fast = True
         self.describer = describer
-        self.root = root
 
     def persistent_id(self, obj: Any) -> Any:
-        kind = type(obj)
-        if kind in _SCALAR_TYPES or obj is self.root:
+        if type(obj) in _NATIVE_TYPES:
             return None
-        # A nested list or dict too is pickled as its digest, memoised: a section's
-        # dict appears in its article's metadata, its topics and its developments.
+        # Anything else by its own digest (a dataclass by its fields, memoised; an
+        # article by its identity...).
         return self.describer.digest(obj)
 
 
@@ -240,7 +240,8 @@ class ReadLog:
         self.reads: dict[ReadKey, bytes] = {}
         self.problem: str | None = None
 
-    def note(self, key: ReadKey, value: Any) -> None:
+    def note(self, key: ReadKey, value: Any, *, lasting: bool = True) -> None:
+        """Note ``key`` read ``value``; ``lasting``: the value lives for the whole build."""
         if self.problem is not None or key in self.reads:
             return
         # The same read of the same object on another page: its digest is known.
@@ -254,7 +255,8 @@ class ReadLog:
             # pages share them (in memory and in the pickle that keeps them).
             key = self.describer.keys.setdefault(key, key)
             self.reads[key] = digest
-            self.describer.reads[key] = (value, digest)
+            if lasting:  # a property's fresh value is not kept alive for nothing
+                self.describer.reads[key] = (value, digest)
         except UndescribableError as why:
             self.problem = str(why)
         except Exception as error:  # never fails a page: it is rendered again
@@ -306,16 +308,16 @@ def _recording_getattribute(self: Any, name: str) -> Any:
     # A method is not a value: what a page shows of it is text the template made from
     # values it noted, or what the method reads when called (noted then).
     if key not in log.reads and not callable(value):
-        _note_quietly(log, key, value)
+        _note_quietly(log, key, value, lasting=_get(self, "__dict__").get(name) is value)
     return value
 
 
-def _note_quietly(log: ReadLog, key: ReadKey, value: Any) -> None:
+def _note_quietly(log: ReadLog, key: ReadKey, value: Any, *, lasting: bool = True) -> None:
     """Note a read; what describing the value reads itself is not noted."""
     global _describing  # noqa: PLW0603  # one flag per process, no threads render
     _describing = True
     try:
-        log.note(key, value)
+        log.note(key, value, lasting=lasting)
     finally:
         _describing = False
 
@@ -389,9 +391,10 @@ def recording(
         _log = None
 
 
-def describe(describer: Describer, read: Callable[[], Any]) -> bytes | None:
-    """The digest of what ``read`` returns now (None: it raised or cannot be described)."""
-    try:
-        return describer.digest(read())
-    except Exception:  # a read that fails now is simply not the same read
-        return None
+def combined(digests: Iterator[bytes]) -> bytes:
+    """One digest for a page's reads, in order (what its record keeps)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for digest in digests:
+        hasher.update(len(digest).to_bytes(4, "little"))
+        hasher.update(digest)
+    return hasher.digest()

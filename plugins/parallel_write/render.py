@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from parallel_write.reads import Describer, recording
+from parallel_write.reads import Describer, combined, recording
 from parallel_write.reuse import PageRecord, Reuse, link_previous, previous_file
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
@@ -125,7 +125,10 @@ def render(job: PageJob, session: Session | None = None) -> PageRecord | str | N
         logging.getLogger(__name__).debug("page reuse: %s not recorded: %s", relative, log.problem)
         return None
     name = str(job.template.name)
-    return PageRecord(name, localsiteurl_of(job), tuple(log.reads.items()), len(data))
+    reads = tuple(log.reads)
+    return PageRecord(
+        name, localsiteurl_of(job), reads, combined(iter(log.reads.values())), len(data)
+    )
 
 
 def _work(

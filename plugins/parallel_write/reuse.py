@@ -27,12 +27,12 @@ from typing import Any
 
 from pelican.contents import Content
 
-from parallel_write.reads import ContentKey, Describer, ReadKey, content_key
+from parallel_write.reads import ContentKey, Describer, ReadKey, combined, content_key
 
 __all__ = ["PageRecord", "Reuse", "link_previous", "previous_file"]
 
 logger = logging.getLogger(__name__)
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 KEEP_MANIFESTS = 2
 _CONTEXT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
@@ -43,7 +43,9 @@ class PageRecord:
 
     template: str
     localsiteurl: Any
-    reads: tuple[tuple[ReadKey, bytes], ...]
+    # What it read, in order, and one digest of all that the reads gave.
+    reads: tuple[ReadKey, ...]
+    digest: bytes
     size: int
 
 
@@ -131,10 +133,10 @@ class Reuse:
         if previous is None or os.path.getsize(previous) != record.size:
             logger.debug("page reuse: %s is rendered again: its last file changed", relative)
             return False
-        for key, digest in record.reads:
-            if self._digest_now(key, localsiteurl, job) != digest:
-                logger.debug("page reuse: %s is rendered again: %r changed", relative, key)
-                return False
+        digests = (self._digest_now(key, localsiteurl, job) or b"?" for key in record.reads)
+        if combined(digests) != record.digest:
+            logger.debug("page reuse: %s is rendered again: what it reads changed", relative)
+            return False
         return True
 
     def _digest_now(self, key: ReadKey, localsiteurl: Any, job: Any) -> bytes | None:

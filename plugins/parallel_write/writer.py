@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.writers import Writer
 
-from parallel_write.reads import recording_installed
+from parallel_write.reads import Describer, recording_installed
 from parallel_write.render import (
     MISSING,
     REUSED,
@@ -169,7 +169,8 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
             if reuse is not None:
                 # Articles and pages by identity, before the workers fork (they inherit it).
                 reuse.register(contexts.values())
-                session = Session(reuse.output, reuse.last_output, reuse.describer, reuse)
+                # Its own describer: the one checking pages keeps what lasts all the build.
+                session = Session(reuse.output, reuse.last_output, Describer(), reuse)
             processes = worker_count(self.settings)
             minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
             noting = recording_installed(_environments(jobs)) if session else nullcontext()

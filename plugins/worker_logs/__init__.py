@@ -4,7 +4,8 @@ A forked worker (parallel_read, parallel_write) inherits the build's logging, bu
 it logs would print a second time and never reach the build's problem list, which lives
 in the build process. So a worker counts its warnings and errors; the build redoes the
 work of any file or page that logged something, and its messages are reported as usual.
-Not a Pelican plugin (no ``register``): a library the parallel plugins share.
+Not a Pelican plugin (no ``register``): a library the parallel plugins share (and
+content_cache, which counts the problems of each file it reads).
 """
 
 from __future__ import annotations

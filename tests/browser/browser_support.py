@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -95,3 +96,38 @@ def finish(context: object, visit: Visit) -> None:
     context.close()
     assert visit.foreign_requests == [], "requests left 127.0.0.1"
     assert visit.console_errors == [], "console errors"
+
+
+class StaticHostHandler(SimpleHTTPRequestHandler):
+    """Serves a built site as a static host does, under the site's policy, quietly."""
+
+    extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute, extended
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".pagefind": "application/octet-stream",
+        ".pf_meta": "application/octet-stream",
+        ".pf_index": "application/octet-stream",
+        ".pf_fragment": "application/octet-stream",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # Served under a strict policy, a violation is a console error and fails the test.
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # Like a static host: a missing address gets the site's own 404 page.
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)

@@ -11,7 +11,7 @@ import functools
 import shutil
 import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,46 +20,12 @@ from browser_support import (
     AXE_JS,
     CHROMIUM,
     CHROMIUM_ARGS,
-    CONTENT_SECURITY_POLICY,
+    StaticHostHandler,
     Visit,
     finish,
     missing,
     open_visit,
 )
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute, extended
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".pagefind": "application/octet-stream",
-        ".pf_meta": "application/octet-stream",
-        ".pf_index": "application/octet-stream",
-        ".pf_fragment": "application/octet-stream",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        # Served under a strict policy, a violation is a console error and fails the test.
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        super().end_headers()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        # Like a static host: a missing address gets the site's own 404 page.
-        not_found = Path(self.directory) / "404.html"
-        if code != 404 or not not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -85,7 +51,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on a free local port (threaded, for parallel loads)."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(StaticHostHandler, directory=str(built_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -6,11 +6,11 @@ import functools
 import re
 import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browser_support import CONTENT_SECURITY_POLICY, finish, open_visit, require_chromium
+from browser_support import StaticHostHandler, finish, open_visit, require_chromium
 
 from build import build
 
@@ -32,26 +32,6 @@ def _article(number: int, date: str) -> str:
     )
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    """Serves the tiny site like a static host, under the site's policy."""
-
-    extensions_map = {  # noqa: RUF012 - the stdlib's own class attribute, extended
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".pagefind": "application/octet-stream",
-        ".pf_meta": "application/octet-stream",
-        ".pf_index": "application/octet-stream",
-        ".pf_fragment": "application/octet-stream",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        super().end_headers()
-
-
 @pytest.fixture(scope="module")
 def two_quarter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Articles in the first and second quarter of 2026 (two shards), served locally."""
@@ -70,7 +50,7 @@ def two_quarter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert (output / "pagefind" / "2026-q1" / "pagefind.js").is_file()
     assert (output / "pagefind" / "2026-q2" / "pagefind.js").is_file()
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(output))
+        ("127.0.0.1", 0), functools.partial(StaticHostHandler, directory=str(output))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
