@@ -90,45 +90,55 @@ def _reused(job: PageJob, session: Session) -> bool:
 def render(job: PageJob, session: Session | None = None) -> PageRecord | str | None:
     """Render ``job`` and write its file, in the state Pelican would have rendered it.
 
-    With a ``session``, the rendering's reads are noted and returned as the page's
-    record (None if it met a value it cannot describe), and a page that comes out
-    exactly as the last build's file is linked to that file instead of written.
+    With a ``session`` (the build knows its last output), a page that comes out exactly
+    as the last build's file is linked to that file instead of written; with page reuse
+    on, a page whose reads are unchanged is linked without rendering (``REUSED``), and
+    the reads of a page rendered are noted and returned as its record (None if it met a
+    value it cannot describe).
     """
     store_localsiteurl(job)
     # Checked with the page's own localsiteurl: an article's content is relative to it.
     if session is not None and _reused(job, session):
         return REUSED
-    if session is None:
+    if session is None or job.path is None or job.path == os.devnull:
         output = job.template.render(job.localcontext)
         if job.path is not None and job.path != os.devnull:
             with open(job.path, "w", encoding="utf-8") as handle:
                 handle.write(output)
         return None
+    if session.reuse is None:
+        _write_or_link(job.template.render(job.localcontext), job.path, session)
+        return None
     with recording(session.describer, job.localcontext, job.template.globals) as log:
         output = job.template.render(job.localcontext)
-    if job.path is None or job.path == os.devnull:
-        return None
-    data = output.encode("utf-8")
-    relative = os.path.relpath(job.path, session.output)
-    previous = previous_file(session.last_output, relative)
-    if previous is not None and os.path.getsize(previous) == len(data):
-        with open(previous, "rb") as handle:
-            unchanged = handle.read() == data
-    else:
-        unchanged = False
-    if unchanged and previous is not None:
-        link_previous(previous, job.path)
-    else:
-        with open(job.path, "wb") as handle:
-            handle.write(data)
+    relative, size = _write_or_link(output, job.path, session)
     if log.problem is not None:
         logging.getLogger(__name__).debug("page reuse: %s not recorded: %s", relative, log.problem)
         return None
     name = str(job.template.name)
     reads = tuple(log.reads)
-    return PageRecord(
-        name, localsiteurl_of(job), reads, combined(iter(log.reads.values())), len(data)
-    )
+    return PageRecord(name, localsiteurl_of(job), reads, combined(iter(log.reads.values())), size)
+
+
+def _write_or_link(output: str, path: str, session: Session) -> tuple[str, int]:
+    """Write ``path``, or link the last build's file when it holds these very bytes.
+
+    An unchanged page is then the same file as before, not a rewritten one (hosts and
+    ``rsync`` see it unchanged). Returns the page's path in the site and its size.
+    """
+    data = output.encode("utf-8")
+    relative = os.path.relpath(path, session.output)
+    previous = previous_file(session.last_output, relative)
+    unchanged = False
+    if previous is not None and os.path.getsize(previous) == len(data):
+        with open(previous, "rb") as handle:
+            unchanged = handle.read() == data
+    if unchanged and previous is not None:
+        link_previous(previous, path)
+    else:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    return relative, len(data)
 
 
 def _work(

@@ -45,12 +45,15 @@ def worker_count(settings: Any) -> int:
 
 
 def _page_reuse(settings: Any) -> Reuse | None:
-    """The last build's records, when pages may be reused (``PAGE_REUSE``, default on).
+    """The last build's records, when pages may be reused (``PAGE_REUSE``, default off).
 
     Only a build told where its last output is (``LAST_OUTPUT_PATH``: scripts/build.py
     builds into a new folder and sets it to the one it replaces) reuses and records pages.
+    Off by default: measured at N = 5,000, noting what pages read costs a full build
+    more than a third of its rendering time, and checking a page costs about as much as
+    rendering it, so a rebuild is no faster (README, "Performance").
     """
-    if not settings.get("PAGE_REUSE", True) or not settings.get("LAST_OUTPUT_PATH"):
+    if not settings.get("PAGE_REUSE", False) or not settings.get("LAST_OUTPUT_PATH"):
         return None
     from content_cache.fingerprint import fingerprint
     from content_cache.store import FINGERPRINT_SETTING
@@ -58,6 +61,14 @@ def _page_reuse(settings: Any) -> Reuse | None:
     # The code, templates and settings pages are made with (content_cache computed it).
     known = settings.get(FINGERPRINT_SETTING)
     return Reuse(settings, str(known) if known else fingerprint(settings))
+
+
+def _linking_session(settings: Any) -> Session | None:
+    """Without page reuse: pages rendered exactly as before are linked, not rewritten."""
+    last = settings.get("LAST_OUTPUT_PATH")
+    if not last or not os.path.isdir(str(last)):
+        return None
+    return Session(str(settings["OUTPUT_PATH"]), str(last), Describer())
 
 
 def _environments(jobs: list[PageJob]) -> list[Any]:
@@ -165,7 +176,7 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         after = {key: context.get("localsiteurl", MISSING) for key, context in contexts.items()}
         try:
             reuse = _page_reuse(self.settings)
-            session = None
+            session = _linking_session(self.settings)
             if reuse is not None:
                 # Articles and pages by identity, before the workers fork (they inherit it).
                 reuse.register(contexts.values())
@@ -173,7 +184,7 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
                 session = Session(reuse.output, reuse.last_output, Describer(), reuse)
             processes = worker_count(self.settings)
             minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
-            noting = recording_installed(_environments(jobs)) if session else nullcontext()
+            noting = recording_installed(_environments(jobs)) if reuse else nullcontext()
             with noting:
                 if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
                     records: dict[int, PageRecord | str] = {}

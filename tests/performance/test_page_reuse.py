@@ -17,8 +17,10 @@ from parallel_write import writer as writer_module
 from parallel_write.reads import Describer, UndescribableError
 
 Build = Callable[..., tuple[Path, list[str]]]
-# Rendered by the build and one worker, as in a real build.
-PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2}
+# Rendered by the build and one worker, as in a real build; page reuse is opt-in.
+PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2, "PAGE_REUSE": True}
+# The default: every page rendered, an unchanged one linked rather than rewritten.
+DEFAULT = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2}
 
 
 @pytest.fixture
@@ -113,6 +115,26 @@ def test_an_edit_renders_what_depends_on_it_and_equals_a_full_build(
     assert any("example-article-3-edited" in page for page in rendered)
     (linking,) = output.glob("*/*/*/example-article-5/index.html")
     assert "example-article-3-edited/" in linking.read_text(encoding="utf-8")
+    assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
+
+
+def test_by_default_pages_rendered_unchanged_are_not_rewritten(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(6)
+    cache = str(tmp_path / "cache")
+    output, problems = build_site(files, CACHE_PATH=cache, **DEFAULT)
+    assert problems == []
+    before = _inodes(output)
+    name = "articles/example-article-00002.md"
+    files[name] = str(files[name]).replace("\n## ", "\n\nAn added paragraph.\n\n## ", 1)
+    output, problems = build_site(files, CACHE_PATH=cache, **DEFAULT)
+    assert problems == []
+    assert reused == [], "no page reuse by default: every page rendered"
+    after = _inodes(output)
+    linked = {page for page in after if before.get(page) == after[page]}
+    assert 0 < len(linked) < len(after), "the edited article's page is rewritten, most are not"
+    assert not any("example-article-2/" in page for page in linked)
     assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
 
 
