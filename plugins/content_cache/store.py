@@ -12,6 +12,7 @@ from typing import Any
 
 from content_cache.fingerprint import fingerprint
 from parallel_read.prefetch import portable, restored
+from plugin_use import uses_plugin
 from worker_logs import ProblemCounter
 
 __all__ = ["FINGERPRINT_SETTING", "enable_cache", "guard_readers"]
@@ -23,8 +24,7 @@ _GUARDED = "_content_cache_guarded"
 
 
 def _uses_this_plugin(settings: Any) -> bool:
-    plugins = settings.get("PLUGINS") or []
-    return any(getattr(p, "__name__", p) in {"content_cache", __package__} for p in plugins)
+    return uses_plugin(settings, "content_cache")
 
 
 def _active(settings: Any) -> bool:

@@ -13,6 +13,7 @@ from pelican import signals
 from editions.generator import EditionsGenerator
 from editions.grouping import build_editions, group_by_topic
 from editions.model import Edition, EditionGroup
+from plugin_use import uses_plugin
 
 __all__ = [
     "Edition",
@@ -27,7 +28,7 @@ __all__ = [
 def add_generator(pelican: Any) -> type[EditionsGenerator] | None:
     # Pelican's signals outlive a build: in a process that builds several sites (tests,
     # make serve), a receiver from an earlier build must not act on a site without us.
-    return EditionsGenerator if __name__ in pelican.settings.get("PLUGINS", ()) else None
+    return EditionsGenerator if uses_plugin(pelican.settings, __name__) else None
 
 
 def register() -> None:

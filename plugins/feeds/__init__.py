@@ -13,6 +13,7 @@ from pelican import signals
 from feeds.catalogue import Feed, FeedCatalogue, plan_feeds
 from feeds.generator import FeedsGenerator, plan_feeds_of
 from feeds.settings import FeedSettingsError, read_feed_settings
+from plugin_use import uses_plugin
 
 __all__ = ["Feed", "FeedCatalogue", "FeedSettingsError", "FeedsGenerator", "plan_feeds", "register"]
 
@@ -20,7 +21,7 @@ __all__ = ["Feed", "FeedCatalogue", "FeedSettingsError", "FeedsGenerator", "plan
 def _enabled(pelican: Any) -> bool:
     # Pelican's signals outlive a build: in a process that builds several sites (tests,
     # make serve), receivers from an earlier build must not act on a site without us.
-    return __name__ in pelican.settings.get("PLUGINS", ())
+    return uses_plugin(pelican.settings, __name__)
 
 
 def check_settings(pelican: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from pelican.contents import Article, Content, Page
 
 from frozen_urls.expand import expand_url_setting
-from frozen_urls.plugin_check import uses_this_plugin
+from plugin_use import uses_plugin
 
 _CACHE = "_frozen_url_settings"
 
@@ -58,7 +58,7 @@ def freeze_urls(generators: Iterable[Any]) -> None:
     """``all_generators_finalized`` receiver: from now on each value is computed once."""
     generators = list(generators)
     settings = next((getattr(g, "settings", None) for g in generators), None)
-    if not uses_this_plugin(settings):
+    if not uses_plugin(settings, "frozen_urls"):
         return
     _freeze(_contents(generators))
 
@@ -86,4 +86,4 @@ class UrlFreezer:
 
 def add_freezer(pelican: Any) -> type[UrlFreezer] | None:
     """``get_generators`` receiver."""
-    return UrlFreezer if uses_this_plugin(pelican.settings) else None
+    return UrlFreezer if uses_plugin(pelican.settings, "frozen_urls") else None

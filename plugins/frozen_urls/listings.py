@@ -22,7 +22,7 @@ from typing import Any
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
 
-from frozen_urls.plugin_check import uses_this_plugin
+from plugin_use import uses_plugin
 
 __all__ = ["use_fast_listings"]
 
@@ -131,7 +131,7 @@ _FAST = {
 
 def use_fast_listings(generator: Any) -> None:
     """``article_generator_init`` receiver: the generator's listing pages made as above."""
-    if not uses_this_plugin(getattr(generator, "settings", None)):
+    if not uses_plugin(getattr(generator, "settings", None), "frozen_urls"):
         return
     for name, pelican_method in _PELICAN_METHODS.items():
         if getattr(type(generator), name, None) is pelican_method:

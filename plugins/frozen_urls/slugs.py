@@ -19,7 +19,7 @@ from typing import Any
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
-from frozen_urls.plugin_check import uses_this_plugin
+from plugin_use import uses_plugin
 
 __all__ = ["share_slugs"]
 
@@ -29,7 +29,7 @@ class _SlugBook:
 
     def __init__(self, settings: Any) -> None:
         self.settings = settings
-        self.enabled = uses_this_plugin(settings)
+        self.enabled = uses_plugin(settings, "frozen_urls")
         self.slugs: dict[tuple[type, str], str] = {}
         self._arguments: dict[type, tuple[Any, Any, Any]] = {}
 

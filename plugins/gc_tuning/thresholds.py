@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 from typing import Any
 
+from plugin_use import uses_plugin
+
 DEFAULT_THRESHOLD = (100_000, 50, 100)
 
 # The thresholds before the running build raised them (None: nothing to restore).
@@ -12,8 +14,7 @@ _saved: tuple[int, int, int] | None = None
 
 
 def _uses_this_plugin(settings: Any) -> bool:
-    plugins = settings.get("PLUGINS") or []
-    return any(getattr(p, "__name__", p) in {"gc_tuning", __package__} for p in plugins)
+    return uses_plugin(settings, "gc_tuning")
 
 
 def raise_thresholds(pelican: Any) -> None:

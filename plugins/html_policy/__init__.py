@@ -27,6 +27,7 @@ from html_policy.policy import (
     is_offsite,
     sanitise,
 )
+from plugin_use import uses_plugin
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
@@ -48,8 +49,7 @@ def add_image_rule(md: Any, settings: Mapping[str, Any] | None = None) -> None:
     """``configure_markdown`` receiver: only for parsers of sites that use this plugin."""
     # The signal is process-wide: parsers built for other sites (or tests) without this
     # plugin in their PLUGINS stay as they are.
-    plugins = (settings or {}).get("PLUGINS") or []
-    if any(getattr(plugin, "__name__", plugin) == PLUGIN_NAME for plugin in plugins):
+    if uses_plugin(settings, PLUGIN_NAME):
         md.use(offsite_images_plugin)
 
 

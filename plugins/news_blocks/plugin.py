@@ -37,6 +37,7 @@ from news_blocks.render import (
     add_render_rules,
     template_environment,
 )
+from plugin_use import uses_plugin
 
 PLUGIN_NAME = "news_blocks"
 KEY_POINTS = "key-points"
@@ -195,6 +196,5 @@ def add_news_blocks(md: MarkdownIt, settings: Mapping[str, Any] | None = None) -
     """``configure_markdown`` receiver: only for parsers of sites that use this plugin."""
     # The signal is process-wide: parsers built for other sites (or tests) without this
     # plugin in their PLUGINS stay as they are.
-    plugins = (settings or {}).get("PLUGINS") or []
-    if any(getattr(plugin, "__name__", plugin) == PLUGIN_NAME for plugin in plugins):
+    if uses_plugin(settings, PLUGIN_NAME):
         md.use(news_blocks_plugin, templates=template_environment(settings or {}))

@@ -24,6 +24,7 @@ from newsroom.fields import read_newsroom_fields
 from newsroom.model import Newsroom, house_time
 from newsroom.settings import read_newsroom_settings
 from newsroom.source_lines import display_path, raw_front_matter
+from plugin_use import uses_plugin
 
 __all__ = ["build_time", "enabled", "init_article"]
 
@@ -41,7 +42,7 @@ def build_time(settings: dict[str, Any]) -> dt.datetime:
 
 def enabled(settings: dict[str, Any]) -> bool:
     # Signals outlive a build: receivers must not act on a site without this plugin.
-    return any(getattr(p, "__name__", p) == "newsroom" for p in settings.get("PLUGINS") or ())
+    return uses_plugin(settings, "newsroom")
 
 
 def init_article(content: Any) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pelican.urlwrappers import URLWrapper
 
+from plugin_use import uses_plugin
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
 DEFAULT_MIN_FILES = 64
@@ -73,8 +74,7 @@ def _read_in_worker(path: str) -> bytes | None:
 
 
 def _uses_this_plugin(settings: Any) -> bool:
-    plugins = settings.get("PLUGINS") or []
-    return any(getattr(p, "__name__", p) in {"parallel_read", __package__} for p in plugins)
+    return uses_plugin(settings, "parallel_read")
 
 
 def _worker_count(settings: Any) -> int:

@@ -21,6 +21,7 @@ from parallel_write.render import (
     render_all,
 )
 from parallel_write.reuse import PageRecord, Reuse
+from plugin_use import uses_plugin
 
 __all__ = [
     "FlushGenerator",
@@ -34,8 +35,7 @@ DEFAULT_MIN_PAGES = 64
 
 
 def _uses_this_plugin(settings: Any) -> bool:
-    plugins = settings.get("PLUGINS") or []
-    return any(getattr(p, "__name__", p) in {"parallel_write", __package__} for p in plugins)
+    return uses_plugin(settings, "parallel_write")
 
 
 def worker_count(settings: Any) -> int:

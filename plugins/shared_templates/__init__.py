@@ -17,6 +17,7 @@ from typing import Any
 
 from pelican import signals
 
+from plugin_use import uses_plugin
 from shared_templates.cache import MemoryBytecodeCache
 
 __all__ = ["MemoryBytecodeCache", "register"]
@@ -25,8 +26,7 @@ __all__ = ["MemoryBytecodeCache", "register"]
 def share_compiled_templates(pelican: Any) -> None:
     """``initialized`` receiver: every environment made after this shares one cache."""
     settings = pelican.settings
-    plugins = settings.get("PLUGINS") or []
-    if not any(getattr(p, "__name__", p) in {"shared_templates", __name__} for p in plugins):
+    if not uses_plugin(settings, "shared_templates"):
         return  # signals outlive a build in one process; act only when configured
     if not settings.get("SHARED_TEMPLATES", True):
         return

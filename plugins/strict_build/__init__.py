@@ -19,6 +19,7 @@ from typing import Any
 from pelican import signals
 
 from markdown_reader import configure_markdown
+from plugin_use import uses_plugin
 from strict_build.ledger import SourceLedger, Tally, record_written, sources_tallied
 from strict_build.links import collect_links_plugin
 from strict_build.locations import report_unsafe_location
@@ -32,8 +33,7 @@ __all__ = ["SourceLedger", "Tally", "register", "sources_tallied"]
 def _add_link_collector(md: Any, settings: Any = None) -> None:
     # The signal is process-wide: parsers built for other sites (or tests) without this
     # plugin in their PLUGINS stay as they are.
-    plugins = (settings or {}).get("PLUGINS") or []
-    if any(getattr(p, "__name__", p) == __name__ for p in plugins):
+    if uses_plugin(settings, __name__):
         md.use(collect_links_plugin)
 
 
