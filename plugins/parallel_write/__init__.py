@@ -12,6 +12,12 @@ the build renders its own share. A page whose rendering in a worker logged a war
 error, or raised, and every page of a worker that died, is rendered again in the build,
 so its messages and exceptions reach the build exactly as in a serial build.
 
+Told the output folder the build replaces (``LAST_OUTPUT_PATH``, set by scripts/build.py),
+a page that renders to exactly the bytes of the last build's file is hard-linked to that
+file rather than written (not rewritten). With ``PAGE_REUSE = True`` (off by default: it
+costs about what it saves here), a page whose recorded reads are unchanged is linked
+without being rendered (``reads``, ``reuse``).
+
 Settings: ``PARALLEL_WRITE_WORKERS`` (default: the number of cores; 0 or 1 writes in one
 process, with Pelican's own writer) and ``PARALLEL_WRITE_MIN_PAGES`` (default 64: fewer
 pages are rendered in the build process alone). Without ``fork`` it writes in one process.

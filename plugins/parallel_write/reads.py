@@ -13,7 +13,8 @@ is always rendered again.
 
 Given the same template code and settings (the fingerprint), a page whose reads all give
 the same digests renders to the same text: that is what ``reuse`` checks, without
-rendering.
+rendering. Used only with ``PAGE_REUSE = True``: on this project's pages, noting and
+checking the reads costs about what rendering costs (README, "Performance").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reuse the pages of the last build whose reads have not changed (no rendering, no writing).
+"""Reuse the pages of the last build whose reads have not changed (``PAGE_REUSE = True``).
 
 A build records, for every page it renders, what the rendering read (``reads``) and the
 size of the file; the record is kept in the cache folder, named after the output
