@@ -36,30 +36,33 @@ class _Named:
         self.name = name
 
 
-def portable(value: Any) -> Any:
-    """``value`` ready to pickle: tags, authors and categories by name, not with settings."""
+def _portable_item(value: Any) -> Any:
     if isinstance(value, URLWrapper):
         return _Named(type(value), value.name)
-    if isinstance(value, list):
-        return [portable(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(portable(item) for item in value)
-    if type(value) is dict:
-        return {key: portable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple) and any(isinstance(item, URLWrapper) for item in value):
+        return type(value)(_portable_item(item) for item in value)
     return value
 
 
-def restored(value: Any, settings: Any) -> Any:
-    """``value`` as ``portable`` took it, its tags and the like made with ``settings``."""
+def _restored_item(value: Any, settings: Any) -> Any:
     if isinstance(value, _Named):
         return value.kind(value.name, settings)
-    if isinstance(value, list):
-        return [restored(item, settings) for item in value]
-    if isinstance(value, tuple):
-        return tuple(restored(item, settings) for item in value)
-    if type(value) is dict:
-        return {key: restored(item, settings) for key, item in value.items()}
+    if isinstance(value, list | tuple) and any(isinstance(item, _Named) for item in value):
+        return type(value)(_restored_item(item, settings) for item in value)
     return value
+
+
+# Pelican's metadata processors put tags, authors and the category at the top of an
+# article's metadata, alone or in a list: only there are they looked for (the rest, an
+# article's sections and the like, is left as it is, not copied).
+def portable(metadata: dict[str, Any]) -> dict[str, Any]:
+    """``metadata`` ready to pickle: tags, authors and categories by name, not with settings."""
+    return {key: _portable_item(value) for key, value in metadata.items()}
+
+
+def restored(metadata: dict[str, Any], settings: Any) -> dict[str, Any]:
+    """``metadata`` as ``portable`` took it, its tags and the like made with ``settings``."""
+    return {key: _restored_item(value, settings) for key, value in metadata.items()}
 
 
 def _read_in_worker(path: str) -> bytes | None:
