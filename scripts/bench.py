@@ -298,7 +298,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child-project", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_project:
-        return child_project(*args.child_project)
+        # Ends as scripts/build.py does (make html), without the interpreter's clean-up.
+        from build import exit_now
+
+        exit_now(child_project(*args.child_project))
     if args.runs < 1 or any(n < 1 for n in args.n):
         parser.error("--n and --runs must be positive")
     sys.path.insert(0, str(SCRIPTS))
