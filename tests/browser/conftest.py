@@ -7,11 +7,8 @@ console error or uncaught page error. Both lists must be empty when the test end
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,11 +17,11 @@ from browser_support import (
     AXE_JS,
     CHROMIUM,
     CHROMIUM_ARGS,
-    StaticHostHandler,
     Visit,
     finish,
     missing,
     open_visit,
+    served,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,15 +48,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served over HTTP on a free local port (threaded, for parallel loads)."""
-    handler = functools.partial(StaticHostHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browser_support import StaticHostHandler, finish, open_visit, require_chromium
+from browser_support import finish, open_visit, require_chromium, served
 
 from build import build
 
@@ -49,16 +46,8 @@ def two_quarter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert problems == [], "\n".join(problems)
     assert (output / "pagefind" / "2026-q1" / "pagefind.js").is_file()
     assert (output / "pagefind" / "2026-q2" / "pagefind.js").is_file()
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(StaticHostHandler, directory=str(output))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(output) as url:
+        yield url
 
 
 def test_one_search_finds_articles_in_two_shards(browser: object, two_quarter_site: str) -> None:
