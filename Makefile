@@ -66,4 +66,4 @@ bench: $(STAMP)
 	$(PY) scripts/bench.py $(if $(N),--n $(N)) $(if $(RUNS),--runs $(RUNS))
 
 clean:
-	rm -rf output output.* __pycache__ .pytest_cache
+	rm -rf output output.* .cache __pycache__ .pytest_cache
