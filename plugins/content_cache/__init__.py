@@ -12,9 +12,11 @@ reader layer (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``, ``CONTENT_CACHING_LAYER
 * files are recognised by a hash of their bytes, not their modification time;
 * a file whose reading logged a warning or an error is never cached, so its messages
   are reported by every build until it is fixed;
-* the cache file is replaced atomically and holds only the files read by the build that
-  wrote it, so builds running side by side (``make serve`` and ``make html``) never read
-  half a file, and deleted articles do not linger in it.
+* each entry is a file named by a hash of the source's path and bytes, written whole (a
+  rename) once the read proved clean and loaded only when its file is read, so the build
+  never holds the whole cache in memory, builds running side by side (``make serve`` and
+  ``make html``) never read half an entry, and entries the build did not use (deleted
+  articles, older versions) are deleted when it ends.
 
 Settings: ``CONTENT_CACHE`` (default True; False leaves Pelican's settings alone),
 ``CONTENT_CACHE_KEEP`` (default 3: fingerprints kept, e.g. one for ``make html`` and one

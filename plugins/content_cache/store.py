@@ -1,7 +1,8 @@
-"""Pelican's reader-level content cache, in a fingerprinted folder, written safely."""
+"""Pelican's reader-level content cache: a file per parsed source, in a fingerprinted folder."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from content_cache.fingerprint import fingerprint
-from parallel_read.prefetch import portable, restored
+from parallel_read.prefetch import from_snapshot, served_snapshot, snapshot
 from plugin_use import uses_plugin
 from worker_logs import ProblemCounter
 
@@ -46,12 +47,10 @@ def enable_cache(pelican: Any) -> None:
         return
     settings.update(
         CACHE_CONTENT=True,
-        LOAD_CONTENT_CACHE=True,
+        # Entries are loaded one by one as files are read (store.EntryFolder), not all
+        # at once by Pelican.
+        LOAD_CONTENT_CACHE=False,
         CONTENT_CACHING_LAYER="reader",
-        # A file's bytes, not its modification time (checkouts, edits within a second).
-        CHECK_MODIFIED_METHOD="sha256",
-        # The cache is read and written once a build: compressing it costs more than it saves.
-        GZIP_CACHE=False,
     )
     parent = Path(settings["CACHE_PATH"])
     digest = fingerprint(settings)
@@ -64,85 +63,188 @@ def enable_cache(pelican: Any) -> None:
     settings["CACHE_PATH"] = str(folder)
 
 
+class EntryFolder:
+    """One file per cached read, named by a hash of the source's path and bytes.
+
+    An entry never changes once written (other bytes make another name), so builds
+    running side by side can share the folder: a write is a rename of a whole file, and
+    the worst a build can do to another is delete an entry it would have used, which
+    only means parsing that file again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        # Entries this build used or wrote: the others are deleted at the end.
+        self.used: set[str] = set()
+        # A file's key by path, while its size, time and inode stay the same.
+        self._keys: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+    def key(self, source: str) -> str | None:
+        """The entry name for the file ``source`` as it is now (None: it cannot be read)."""
+        try:
+            status = os.stat(source)
+            stamp = (status.st_size, status.st_mtime_ns, status.st_ino)
+            known = self._keys.get(source)
+            if known is not None and known[0] == stamp:
+                return known[1]
+            digest = hashlib.sha256(os.fsencode(source) + b"\0")
+            with open(source, "rb") as handle:
+                digest.update(handle.read())
+        except OSError:
+            return None
+        key = digest.hexdigest()
+        self._keys[source] = (stamp, key)
+        return key
+
+    def has(self, key: str) -> bool:
+        return (self.folder / key).is_file()
+
+    def load(self, key: str) -> bytes | None:
+        try:
+            data = (self.folder / key).read_bytes()
+        except OSError:
+            return None
+        self.used.add(key)
+        return data
+
+    def save(self, key: str, data: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".new-", dir=self.folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            # Whole or not at all, for a build reading it at the same time.
+            os.replace(name, self.folder / key)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        self.used.add(key)
+
+    def forget(self, key: str) -> None:
+        (self.folder / key).unlink(missing_ok=True)
+        self.used.discard(key)
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use (deleted files, older versions)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for name in names:
+            # Names starting with a dot are writes in progress (maybe another build's).
+            if name not in self.used and not name.startswith("."):
+                try:
+                    (self.folder / name).unlink()
+                except OSError:  # gone already, or not ours (a folder)
+                    continue
+
+
 class _Guard:
-    """Stands between a ``Readers`` and its cache (Pelican's ``FileStampDataCacher``)."""
+    """Stands between a ``Readers`` and its cache: entries in files, only for clean reads."""
 
     def __init__(self, readers: Any) -> None:
         self.readers = readers
         self.read_file = readers.read_file
-        self.cache_data = readers.cache_data
-        self.get_cached_data = readers.get_cached_data
-        self.read_paths: set[str] = set()
+        # Made on first use: Pelican sets the Readers' cache up after ``readers_init``.
+        self._entries: EntryFolder | None = None
+        # The read in progress: its entry, written once the read proved clean.
+        self._pending: tuple[str, bytes] | None = None
+        self._served: str | None = None
+
+    @property
+    def entries(self) -> EntryFolder | None:
+        """The entry folder, or None for a Readers Pelican does not cache (a plugin's)."""
+        if self._entries is None and self.readers._cache_data_policy:
+            folder = Path(self.readers._cache_path)
+            if folder.is_file():  # the single cache file of an older version
+                folder.unlink()
+            self._entries = EntryFolder(folder)
+        return self._entries
 
     def read_file_cleanly(self, base_path: str, path: str, *args: Any, **kwargs: Any) -> Any:
-        full_path = os.path.abspath(os.path.join(base_path, path))
-        self.read_paths.add(full_path)
         counter = ProblemCounter()
         root = logging.getLogger()
         root.addHandler(counter)
         clean = False
+        self._pending = self._served = None
         try:
             content = self.read_file(base_path, path, *args, **kwargs)
             clean = counter.count == 0
             return content
         finally:
             root.removeHandler(counter)
-            if not clean:
+            pending, self._pending = self._pending, None
+            served, self._served = self._served, None
+            entries = self.entries
+            if entries is not None and clean and pending is not None:
+                self._save(entries, *pending)
+            elif entries is not None and not clean and served is not None:
                 # Read again next time, so that its messages are reported again.
-                self.readers._cache.pop(full_path, None)
+                entries.forget(served)
 
-    # Entries are kept pickled: a snapshot of what the reader returned, which receivers
-    # that edit an article's metadata in place cannot change afterwards.
-    # Tags and the like are kept by name (each holds the settings, which need not be
-    # stored 5,000 times, and may hold what cannot be pickled: a filter function).
-    def cache_snapshot(self, filename: str, data: Any) -> None:
-        content, metadata = data
+    def _save(self, entries: EntryFolder, key: str, data: bytes) -> None:
         try:
-            snapshot = pickle.dumps((content, portable(metadata)), pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError) as error:
-            # Not kept: the file is parsed again next time, which is always right.
-            logging.getLogger(__name__).debug("not cached: %s: %s", filename, error)
-            return
-        self.cache_data(filename, snapshot)
-
-    def get_snapshot(self, filename: str, default: Any = None) -> Any:
-        data = self.get_cached_data(filename, None)
-        if data is None:
-            return default
-        content, metadata = pickle.loads(data)
-        return content, restored(metadata, self.readers.settings)
-
-    def save_atomically(self) -> None:
-        readers = self.readers
-        if not readers._cache_data_policy:
-            return
-        # Only what this build read: a deleted or renamed file's entry goes.
-        kept = {path: entry for path, entry in readers._cache.items() if path in self.read_paths}
-        target = Path(readers._cache_path)
-        temporary: Path | None = None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
-            temporary = Path(name)
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(kept, stream, pickle.HIGHEST_PROTOCOL)
-            # Whole or not at all, for a build running beside this one.
-            os.replace(temporary, target)
-            # Pelican reads nothing from it after saving: the memory is the build's again.
-            readers._cache = {}
-        except (OSError, pickle.PicklingError, TypeError) as error:
+            entries.save(key, data)
+        except OSError as error:
             logging.getLogger(__name__).warning(
-                "Could not save the content cache %s: %s (set CACHE_PATH to a writable"
-                " folder, or CONTENT_CACHE = False)",
-                target,
+                "Could not save the content cache entry in %s: %s (set CACHE_PATH to a"
+                " writable folder, or CONTENT_CACHE = False)",
+                entries.folder,
                 error,
             )
-            if temporary is not None:
-                temporary.unlink(missing_ok=True)
+
+    def has_cached_data(self, filename: str) -> bool:
+        """Whether :meth:`get_snapshot` would serve ``filename`` (without loading it)."""
+        entries = self.entries
+        key = entries.key(filename) if entries is not None else None
+        return entries is not None and key is not None and entries.has(key)
+
+    # Entries are snapshots of what the reader returned, which receivers that edit an
+    # article's metadata in place cannot change afterwards. Tags and the like are kept
+    # by name (each holds the settings, which need not be stored 5,000 times, and may
+    # hold what cannot be pickled: a filter function).
+    def cache_snapshot(self, filename: str, data: Any) -> None:
+        entries = self.entries
+        key = entries.key(filename) if entries is not None else None
+        if key is None:
+            return
+        # Parsed by a worker: the worker's bytes are this very snapshot.
+        snapshot_bytes = served_snapshot(filename)
+        if snapshot_bytes is None:
+            content, metadata = data
+            try:
+                snapshot_bytes = snapshot(content, metadata)
+            except (pickle.PicklingError, TypeError, AttributeError) as error:
+                # Not kept: the file is parsed again next time, which is always right.
+                logging.getLogger(__name__).debug("not cached: %s: %s", filename, error)
+                return
+        self._pending = (key, snapshot_bytes)
+
+    def get_snapshot(self, filename: str, default: Any = None) -> Any:
+        entries = self.entries
+        key = entries.key(filename) if entries is not None else None
+        if entries is None or key is None:
+            return default
+        data = entries.load(key)
+        if data is None:
+            return default
+        try:
+            result = from_snapshot(data, self.readers.settings)
+        except Exception as error:  # a damaged entry: parse the file again
+            logging.getLogger(__name__).debug("cache entry unreadable: %s: %s", filename, error)
+            entries.forget(key)
+            return default
+        self._served = key
+        return result
+
+    def save(self) -> None:
+        """``save_cache``: entries are written as they are made; the unused ones go."""
+        if self.entries is not None:
+            self.entries.prune()
 
 
 def guard_readers(readers: Any) -> None:
-    """``readers_init`` receiver: cache only clean reads; save the cache atomically."""
+    """``readers_init`` receiver: cache only clean reads, each in an entry file."""
     if not _active(readers.settings) or getattr(readers, _GUARDED, False):
         return
     guard = _Guard(readers)
@@ -150,4 +252,5 @@ def guard_readers(readers: Any) -> None:
     readers.read_file = guard.read_file_cleanly
     readers.cache_data = guard.cache_snapshot
     readers.get_cached_data = guard.get_snapshot
-    readers.save_cache = guard.save_atomically
+    readers.has_cached_data = guard.has_cached_data
+    readers.save_cache = guard.save

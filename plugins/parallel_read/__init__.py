@@ -5,9 +5,11 @@ build and each file is independent, so when the article generator is about to re
 first file, every article is parsed in forked workers (one per core by default); Pelican
 then reads them in its own order and gets each parsed result instead of parsing again.
 The workers are forks of the build, so they use the very parser the build configured
-(every ``configure_markdown`` rule included). A file whose parsing logged anything or
-raised, or whose result cannot be sent back, is simply parsed again in the build
-process, where its messages are reported as usual.
+(every ``configure_markdown`` rule included). Results are taken in order as Pelican asks
+for them, so the build turns the first files into articles while the workers parse the
+rest. A file whose parsing logged anything or raised, or whose result cannot be sent
+back, is simply parsed again in the build process, where its messages are reported as
+usual.
 
 Settings: ``PARALLEL_READ_WORKERS`` (default: the number of cores; 0 or 1 turns it off)
 and ``PARALLEL_READ_MIN_FILES`` (default 64: smaller sites are read in one process).
@@ -17,10 +19,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from parallel_read.prefetch import prefetch_articles
+from parallel_read.prefetch import prefetch_articles, stop_workers
 
 __all__ = ["register"]
 
 
 def register() -> None:
     signals.article_generator_preread.connect(prefetch_articles)
+    signals.article_generator_finalized.connect(stop_workers)

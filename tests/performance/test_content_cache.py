@@ -91,11 +91,14 @@ def test_a_file_with_a_problem_is_parsed_and_reported_by_every_build(
     assert second == first
 
 
-def _cache_entries(cache: Path) -> dict[str, Any]:
+def _cache_entries(cache: Path) -> list[str]:
+    """The titles of the articles the cache holds (an entry file each)."""
     (folder,) = cache.glob(FOLDER_PREFIX + "*")
-    with (folder / "ArticlesGenerator-Readers").open("rb") as handle:
-        entries: dict[str, Any] = pickle.load(handle)
-    return entries
+    titles = []
+    for entry in (folder / "ArticlesGenerator-Readers").iterdir():
+        _, metadata = pickle.loads(entry.read_bytes())
+        titles.append(str(metadata["title"]))
+    return sorted(titles)
 
 
 def test_the_cache_holds_only_the_files_the_last_build_read(
@@ -108,17 +111,36 @@ def test_the_cache_holds_only_the_files_the_last_build_read(
     (tmp_path / "content" / "articles" / "example-article-00002.md").unlink()
     del files["articles/example-article-00002.md"]
     assert build_site(files, CACHE_PATH=str(cache), **SERIAL)[1] == []
-    entries = _cache_entries(cache)
-    assert sorted(Path(path).name for path in entries) == [
-        "example-article-00001.md",
-        "example-article-00003.md",
-    ]
-    # No temporary file is left beside it.
-    folder = next(cache.glob(FOLDER_PREFIX + "*"))
-    assert sorted(path.name for path in folder.glob("*Generator-Readers*")) == [
-        "ArticlesGenerator-Readers",
-        "PagesGenerator-Readers",
-    ]
+    # Entries only (no temporary file left), for the two articles left.
+    assert _cache_entries(cache) == ["Example article 1", "Example article 3"]
+
+
+def test_an_edited_file_gets_a_new_entry_and_the_old_one_goes(
+    build_site: Build, tmp_path: Path
+) -> None:
+    files = small_site(2)
+    cache = tmp_path / "cache"
+    assert build_site(files, CACHE_PATH=str(cache), **SERIAL)[1] == []
+    name = "articles/example-article-00002.md"
+    files[name] = str(files[name]).replace("Example article 2", "Example article 2, edited", 1)
+    (tmp_path / "content" / name).write_text(str(files[name]), encoding="utf-8")
+    assert build_site(files, CACHE_PATH=str(cache), **SERIAL)[1] == []
+    assert _cache_entries(cache) == ["Example article 1", "Example article 2, edited"]
+
+
+def test_a_damaged_entry_is_parsed_again(build_site: Build, tmp_path: Path) -> None:
+    files = small_site(2)
+    cache = tmp_path / "cache"
+    first, problems = build_site(files, CACHE_PATH=str(cache), **SERIAL)
+    assert problems == []
+    expected = tree(first)
+    (folder,) = cache.glob(FOLDER_PREFIX + "*")
+    for entry in (folder / "ArticlesGenerator-Readers").iterdir():
+        entry.write_bytes(b"not a pickle")
+    second, problems = build_site(files, CACHE_PATH=str(cache), **SERIAL)
+    assert problems == []
+    assert tree(second) == expected
+    assert _cache_entries(cache) == ["Example article 1", "Example article 2"]
 
 
 def test_off_leaves_no_cache(build_site: Build, tmp_path: Path) -> None:
