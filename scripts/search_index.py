@@ -21,6 +21,12 @@ Pagefind's output is a deterministic function of its input pages, its version an
 options, all of which the shard's fingerprint covers. The cache is only read while
 building; ``SearchIndex.remember`` writes it once the new site is in place, so a failed
 build leaves it as it was.
+
+Finding each page's digest reads every page of the site. A page that is still the very file
+of the last build (an unchanged page is a hard link to it: same device, inode, size and
+modification time as recorded by ``remember`` in ``digests.json``) keeps its recorded
+digest without being read again: files are never written in place, so a file with the
+same identity has the same bytes. Any other page is read and hashed.
 """
 
 from __future__ import annotations
@@ -31,11 +37,12 @@ import logging
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -51,6 +58,8 @@ EXCLUDE_SELECTORS = "[aria-hidden='true']"
 CACHE_FORMAT = 1
 # In a cache entry: the fingerprint and the bundle's files, written last (see remember).
 ENTRY_FILE = "entry.json"
+# In the cache folder: every page of the last build, by path: its file's identity and digest.
+DIGESTS_FILE = "digests.json"
 
 # An article's page, as ARTICLE_SAVE_AS writes it: YYYY/MM/DD/slug/index.html.
 _ARTICLE_PAGE = re.compile(r"^(?P<year>\d{4})/(?P<month>0[1-9]|1[0-2])/[^/]+/[^/]+/index\.html$")
@@ -82,12 +91,26 @@ class Shard:
     reused: bool
 
 
+# A file as the digest memo knows it: (device, inode, size, modification time in ns).
+Identity = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class PageDigest:
+    """One page as read by this build: its file's identity and sha256 (None: not indexed)."""
+
+    identity: Identity
+    digest: str | None
+
+
 @dataclass(frozen=True)
 class SearchIndex:
     """The sharded index just built into ``site``/pagefind/, and the cache it may update."""
 
     shards: tuple[Shard, ...]
     cache: Path | None
+    # Every HTML page of the site (relative path) as this build found it.
+    pages: Mapping[str, PageDigest] = field(default_factory=dict)
 
     def remember(self, site: Path) -> None:
         """Keep this build's shard bundles (now under ``site``) as the cache's entries.
@@ -105,8 +128,13 @@ class SearchIndex:
                 _store_entry(site / BUNDLE_DIR / shard.name, self.cache / shard.name, shard)
             current = {shard.name for shard in self.shards}
             for folder in sorted(self.cache.iterdir()):
-                if folder.name not in current and not folder.name.startswith("."):
+                if (
+                    folder.name not in current
+                    and not folder.name.startswith(".")
+                    and folder.is_dir()
+                ):
                     shutil.rmtree(folder, ignore_errors=True)
+            _store_digests(site, self.pages, self.cache / DIGESTS_FILE)
         except OSError as error:
             log.warning("search index cache %s not updated: %s", self.cache, error)
 
@@ -120,20 +148,105 @@ def shard_name(page: str) -> str:
     return f"{article['year']}-q{quarter}"
 
 
-def assign_shards(site: Path) -> dict[str, dict[str, str]]:
+def _identity(status: os.stat_result) -> Identity:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def _html_files(folder: str, prefix: str, found: list[tuple[str, os.DirEntry[str]]]) -> None:
+    """Add every ``*.html`` entry under ``folder`` (not following links to folders), with its
+    path relative to the site (``prefix`` + name), leaving out the bundle folder."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if prefix or entry.name != BUNDLE_DIR:
+                    _html_files(entry.path, f"{prefix}{entry.name}/", found)
+            elif entry.name.endswith(".html"):
+                found.append((prefix + entry.name, entry))
+
+
+def read_pages(site: Path, known: Mapping[str, PageDigest] | None = None) -> dict[str, PageDigest]:
+    """Every HTML page of ``site`` with its digest (None when Pagefind would not index it).
+
+    A page whose file has the identity ``known`` records for its path (the last build's very
+    file, linked into this one) keeps the known digest; every other page is read and hashed.
+    """
+    known = known or {}
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    _html_files(str(site), "", found)
+    pages: dict[str, PageDigest] = {}
+    for page, entry in sorted(found, key=lambda item: item[0]):
+        try:
+            status = entry.stat()
+        except FileNotFoundError:  # a dangling symbolic link: no page
+            continue
+        if not stat.S_ISREG(status.st_mode):
+            continue
+        identity = _identity(status)
+        memo = known.get(page)
+        if memo is not None and memo.identity == identity:
+            pages[page] = memo
+            continue
+        data = (site / page).read_bytes()
+        digest = hashlib.sha256(data).hexdigest() if _INDEXED_MARK.search(data) else None
+        pages[page] = PageDigest(identity, digest)
+    return pages
+
+
+def assign_shards(
+    site: Path, pages: Mapping[str, PageDigest] | None = None
+) -> dict[str, dict[str, str]]:
     """Every page Pagefind would index, by shard: {shard: {page: sha256 of its bytes}}.
 
-    Each file is read once; its digest goes into the shard's fingerprint.
+    ``pages`` is what read_pages found in ``site`` (read here when not given).
     """
+    if pages is None:
+        pages = read_pages(site)
     shards: dict[str, dict[str, str]] = {}
-    for path in sorted(site.rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        if page.split("/", 1)[0] == BUNDLE_DIR or not path.is_file():
-            continue
-        data = path.read_bytes()
-        if _INDEXED_MARK.search(data):
-            shards.setdefault(shard_name(page), {})[page] = hashlib.sha256(data).hexdigest()
+    for page, found in pages.items():
+        if found.digest is not None:
+            shards.setdefault(shard_name(page), {})[page] = found.digest
     return shards
+
+
+def load_digests(file: Path) -> dict[str, PageDigest]:
+    """The pages ``remember`` recorded in ``file``; nothing if it is missing or malformed."""
+    try:
+        recorded = json.loads(file.read_text(encoding="utf-8"))
+        if recorded.get("format") != CACHE_FORMAT:
+            return {}
+        known: dict[str, PageDigest] = {}
+        for page, (device, inode, size, mtime, digest) in recorded["pages"].items():
+            identity = (int(device), int(inode), int(size), int(mtime))
+            known[str(page)] = PageDigest(identity, None if digest is None else str(digest))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    return known
+
+
+def _store_digests(site: Path, pages: Mapping[str, PageDigest], file: Path) -> None:
+    """Record the pages now in ``site`` with their files' identities (replaced atomically).
+
+    A page is recorded only if its file is still the one that was read (same device, inode
+    and size); its modification time is taken now, after any restamping of the site.
+    """
+    recorded: dict[str, list[object]] = {}
+    for page, found in pages.items():
+        try:
+            status = (site / page).stat()
+        except OSError:
+            continue
+        now = _identity(status)
+        if now[:3] == found.identity[:3]:
+            recorded[page] = [*now, found.digest]
+    staging = file.with_name(f".{file.name}.{os.getpid()}")
+    try:
+        staging.write_text(
+            json.dumps({"format": CACHE_FORMAT, "pages": recorded}, separators=(",", ":")),
+            encoding="utf-8",
+        )
+        staging.replace(file)
+    finally:
+        staging.unlink(missing_ok=True)
 
 
 def _options() -> list[str]:
@@ -303,7 +416,9 @@ def build_search_index(
         raise SearchIndexError(f"{root} exists already: a site is indexed once, when built")
     made: list[Shard] = []
     try:
-        shards = assign_shards(site)
+        known = load_digests(cache / DIGESTS_FILE) if cache is not None else {}
+        pages = read_pages(site, known)
+        shards = assign_shards(site, pages)
         root.mkdir()
         # Next to the site, so hard links work (and ``output.*`` folders are ignored by git).
         staging = Path(tempfile.mkdtemp(prefix=site.name + ".search-", dir=site.parent))
@@ -329,4 +444,4 @@ def build_search_index(
         raise SearchIndexError(f"cannot write the search index into {root}: {error}") from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return SearchIndex(tuple(made), cache)
+    return SearchIndex(tuple(made), cache, pages)

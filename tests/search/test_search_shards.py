@@ -14,10 +14,13 @@ import search_index
 from build import build
 from search_index import (
     BUNDLE_DIR,
+    DIGESTS_FILE,
     MANIFEST,
     SearchIndexError,
     build_search_index,
     fingerprint,
+    load_digests,
+    read_pages,
     run_pagefind,
     shard_name,
 )
@@ -209,7 +212,7 @@ def test_shards_gone_from_the_site_leave_the_cache(build_site: BuildSite, tmp_pa
     (tmp_path / "content" / "articles" / "example-3.md").unlink()
     assert build_site({}, CACHE_PATH=str(cache))[1] == []
     folder = _search_cache(cache)
-    assert sorted(path.name for path in folder.iterdir()) == ["2026-q1", "pages"]
+    assert sorted(path.name for path in folder.iterdir() if path.is_dir()) == ["2026-q1", "pages"]
 
 
 def test_pagefind_failing_is_a_clear_error_naming_the_shard(tmp_path: Path) -> None:
@@ -250,3 +253,104 @@ def test_the_fingerprint_covers_pages_bytes_and_pagefind() -> None:
     assert fingerprint(pages, "1.5.3") != same
     assert fingerprint({next(iter(pages)): "b" * 64}, "1.5.2") != same
     assert fingerprint({"2026/02/04/example-article-1/index.html": "a" * 64}, "1.5.2") != same
+
+
+def _page(text: str) -> str:
+    return f"<html><body><main data-pagefind-body>{text}</main></body></html>"
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files read (Path.read_bytes) from now on."""
+    read: list[str] = []
+    original = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        read.append(self.name)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return read
+
+
+def test_pages_linked_from_the_last_build_are_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last, site = tmp_path / "last", tmp_path / "site"
+    for folder in (last, site):
+        folder.mkdir()
+    for name, text in {"a.html": _page("Example a"), "b.html": _page("Example b")}.items():
+        (last / name).write_text(text, encoding="utf-8")
+    (last / "plain.html").write_text("<p>Example, not indexed</p>", encoding="utf-8")
+    known = read_pages(last)
+    assert known["plain.html"].digest is None
+    # The new build: a.html and plain.html are the last build's files, b.html is new bytes
+    # in a new file given the very size and modification time of the old one.
+    for name in ("a.html", "plain.html"):
+        os.link(last / name, site / name)
+    (site / "b.html").write_text(_page("Example B"), encoding="utf-8")
+    old = (last / "b.html").stat()
+    os.utime(site / "b.html", ns=(old.st_atime_ns, old.st_mtime_ns))
+    (site / "c.html").write_text(_page("Example c"), encoding="utf-8")
+
+    read = _counting_reads(monkeypatch)
+    pages = read_pages(site, known)
+    assert sorted(read) == ["b.html", "c.html"]
+    assert pages["a.html"] == known["a.html"]
+    assert pages["b.html"].digest != known["b.html"].digest
+    assert {page: found.digest for page, found in pages.items()} == {
+        page: found.digest for page, found in read_pages(site).items()
+    }
+
+
+def test_a_rebuild_reads_only_changed_pages_and_keeps_correct_digests(
+    build_site: BuildSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    before = _tree(output)
+    # The pages read_pages reads (relative to the site it is given).
+    read: list[str] = []
+    original_read_pages, original_read_bytes = search_index.read_pages, Path.read_bytes
+
+    def reading_pages(site: Path, known: object = None) -> object:
+        def counting(self: Path) -> bytes:
+            read.append(self.relative_to(site).as_posix())
+            return original_read_bytes(self)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(Path, "read_bytes", counting)
+            return original_read_pages(site, known)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_index, "read_pages", reading_pages)
+    output, problems = build_site(EDITED, CACHE_PATH=str(cache))
+    assert problems == []
+    after = _tree(output)
+    html = {page for page in after if page.endswith(".html") and not page.startswith(BUNDLE_DIR)}
+    changed = {page for page in html if before.get(page) != after[page]}
+    assert changed and changed < html
+    assert "2026/05/12/example-article-3/index.html" in changed
+    assert sorted(read) == sorted(changed)
+    recorded = load_digests(_search_cache(cache) / DIGESTS_FILE)
+    assert set(recorded) == html
+    indexed = {page: found.digest for page, found in recorded.items() if found.digest}
+    assert indexed == {
+        page: after[page] for page in html if b"data-pagefind-body" in (output / page).read_bytes()
+    }
+
+
+def test_a_broken_digest_record_only_means_reading_every_page(
+    build_site: BuildSite, tmp_path: Path, runs: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    first = _tree(output / BUNDLE_DIR)
+    (_search_cache(cache) / DIGESTS_FILE).write_text('{"format": 1, "pages": {"a": 1}}')
+    assert load_digests(_search_cache(cache) / DIGESTS_FILE) == {}
+    runs.clear()
+    output, problems = build_site(FILES, CACHE_PATH=str(cache))
+    assert problems == []
+    assert runs == []
+    assert _tree(output / BUNDLE_DIR) == first
+    assert load_digests(_search_cache(cache) / DIGESTS_FILE)
