@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -36,6 +37,7 @@ class PageJob:
     """One page as Pelican would have rendered it: template, local context, file."""
 
     template: Any
+    # The page's variables; with ``shared``, only those that differ from it.
     localcontext: dict[str, Any]
     # The dict Pelican set ``localsiteurl`` on, and the value it had then: content
     # objects read it (through their own context) to make their links relative.
@@ -44,6 +46,26 @@ class PageJob:
     # None: Pelican failed to open the file after rendering (the page is rendered for
     # its messages, as Pelican did, and not written).
     path: str | None = field(default=None)
+    # Variables many pages have in common (a snapshot of the generator's context): each
+    # page's local context is a copy of the whole context (site settings, every list of
+    # articles...), ~4 KB a page kept until the flush, so it is kept once for them all.
+    shared: dict[str, Any] | None = field(default=None, repr=False)
+
+    def variables(self) -> dict[str, Any]:
+        """The page's whole local context, as Pelican made it (same keys, same order)."""
+        if self.shared is None:
+            return self.localcontext
+        merged = dict(self.shared)
+        merged.update(self.localcontext)
+        return merged
+
+    def lookup(self, name: str, default: Any = None) -> Any:
+        """The page's variable ``name`` (``default`` if it has none)."""
+        if name in self.localcontext:
+            return self.localcontext[name]
+        if self.shared is not None and name in self.shared:
+            return self.shared[name]
+        return default
 
 
 @dataclass
@@ -88,6 +110,22 @@ def _reused(job: PageJob, session: Session) -> bool:
 
 
 def render(job: PageJob, session: Session | None = None) -> PageRecord | str | None:
+    """Render ``job`` and write its file, in the state Pelican would have rendered it
+    (see ``_render``), then free what rendering left in reference cycles.
+
+    A Jinja context and the macros a template defines refer to each other, so every page
+    leaves a cycle of a few kilobytes (its context's dicts) that only the cycle collector
+    frees; with the build's raised collection thresholds (gc_tuning) it would run too
+    seldom, and each page's context stayed in memory to the end of the build. The cycles
+    are all young, so collecting the youngest generation frees them, and costs little.
+    """
+    try:
+        return _render(job, session)
+    finally:
+        gc.collect(0)
+
+
+def _render(job: PageJob, session: Session | None = None) -> PageRecord | str | None:
     """Render ``job`` and write its file, in the state Pelican would have rendered it.
 
     With a ``session`` (the build knows its last output), a page that comes out exactly
@@ -100,17 +138,18 @@ def render(job: PageJob, session: Session | None = None) -> PageRecord | str | N
     # Checked with the page's own localsiteurl: an article's content is relative to it.
     if session is not None and _reused(job, session):
         return REUSED
+    variables = job.variables()
     if session is None or job.path is None or job.path == os.devnull:
-        output = job.template.render(job.localcontext)
+        output = job.template.render(variables)
         if job.path is not None and job.path != os.devnull:
             with open(job.path, "w", encoding="utf-8") as handle:
                 handle.write(output)
         return None
     if session.reuse is None:
-        _write_or_link(job.template.render(job.localcontext), job.path, session)
+        _write_or_link(job.template.render(variables), job.path, session)
         return None
-    with recording(session.describer, job.localcontext, job.template.globals) as log:
-        output = job.template.render(job.localcontext)
+    with recording(session.describer, variables, job.template.globals) as log:
+        output = job.template.render(variables)
     relative, size = _write_or_link(output, job.path, session)
     if log.problem is not None:
         logging.getLogger(__name__).debug("page reuse: %s not recorded: %s", relative, log.problem)

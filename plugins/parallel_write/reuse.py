@@ -34,6 +34,8 @@ __all__ = ["PageRecord", "Reuse", "link_previous", "previous_file"]
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 2
 KEEP_MANIFESTS = 2
+# A page variable that is not there (None is a value a page may have).
+_ABSENT: Any = object()
 _CONTEXT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
 
@@ -142,12 +144,11 @@ class Reuse:
     def _digest_now(self, key: ReadKey, localsiteurl: Any, job: Any) -> bytes | None:
         if key[0] == "ctx":
             name = key[1]
-            if name in job.localcontext:
-                value = job.localcontext[name]
-            elif name in job.template.globals:
+            value = job.lookup(name, _ABSENT)
+            if value is _ABSENT:
+                if name not in job.template.globals:
+                    return b"-"  # as the recording noted a name the context did not have
                 value = job.template.globals[name]
-            else:
-                return b"-"  # as the recording noted a name the context did not have
             try:
                 return self.describer.digest(value)
             except Exception:  # not describable now: not the same read

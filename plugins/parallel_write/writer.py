@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from contextlib import nullcontext
+from itertools import islice
 from typing import Any
 
 from pelican import signals
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 DEFAULT_MIN_PAGES = 64
+_ABSENT: Any = object()
 
 
 def _uses_this_plugin(settings: Any) -> bool:
@@ -84,12 +86,53 @@ class _Recorder:
         self.context = context
 
     def render(self, localcontext: dict[str, Any]) -> str:
+        shared, own = self.writer.shares.split(localcontext)
         job = PageJob(
-            self.template, localcontext, self.context, self.context.get("localsiteurl", MISSING)
+            self.template,
+            own,
+            self.context,
+            self.context.get("localsiteurl", MISSING),
+            shared=shared,
         )
         self.writer.jobs.append(job)
         self.writer.opening = job
         return ""
+
+
+class SharedVariables:
+    """Splits each recorded page's local context into variables shared with other pages
+    and its own.
+
+    Pelican makes every page's local context a copy of its generator's whole context
+    plus the page's variables; kept until the flush, those copies were the largest
+    thing recording pages added to the build's memory. A page's context is kept as a
+    snapshot shared with the pages before it, plus the variables whose values differ.
+    """
+
+    # A page with more variables of its own than this starts a new snapshot (the context
+    # changed, or another generator's context).
+    MOST_OWN = 48
+
+    def __init__(self) -> None:
+        self.snapshot: dict[str, Any] | None = None
+        self.names: list[str] = []
+
+    def split(self, localcontext: dict[str, Any]) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+        """``(shared, own)``: ``dict(shared)`` updated with ``own`` is ``localcontext``,
+        keys in the same order."""
+        snapshot = self.snapshot
+        # Usable when the page's keys start with the snapshot's, in its order.
+        if snapshot is not None and list(islice(localcontext, len(self.names))) == self.names:
+            own = {
+                key: value
+                for key, value in localcontext.items()
+                if snapshot.get(key, _ABSENT) is not value
+            }
+            if len(own) <= self.MOST_OWN:
+                return snapshot, own
+        self.snapshot = dict(localcontext)
+        self.names = list(self.snapshot)
+        return self.snapshot, {}
 
 
 class _Sink:
@@ -116,6 +159,7 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.jobs: list[PageJob] = []
+        self.shares = SharedVariables()
         self.opening: PageJob | None = None
         self.recording = True
         # Pages linked from the last build instead of rendered.
@@ -161,6 +205,7 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
     def flush(self) -> None:
         """Render every recorded page (later writes are rendered at once)."""
         jobs, self.jobs = self.jobs, []
+        self.shares = SharedVariables()
         self.recording = False
         if not jobs:
             return

@@ -20,7 +20,7 @@ from tests.performance.site_helpers import small_site, tree
 from parallel_write import render as render_module
 from parallel_write import writer as writer_module
 from parallel_write.render import PageJob, render_all
-from parallel_write.writer import RecordingWriter, choose_writer
+from parallel_write.writer import RecordingWriter, SharedVariables, choose_writer
 
 # Every page rendered: reusing the last build's pages is tested in test_page_reuse.py.
 PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2, "PAGE_REUSE": False}
@@ -225,7 +225,7 @@ def test_the_writer_keeps_pelicans_bookkeeping_while_recording(
     targets: list[tuple[str, str | None]] = []
 
     def spy(jobs: list[PageJob], processes: int, session: Any = None) -> Any:
-        targets.extend((job.localcontext["label"], job.path) for job in jobs)
+        targets.extend((job.variables()["label"], job.path) for job in jobs)
         return render_all(jobs, processes, session)
 
     monkeypatch.setattr(writer_module, "render_all", spy)
@@ -264,6 +264,30 @@ def test_the_writer_keeps_pelicans_bookkeeping_while_recording(
     # After the flush, pages are rendered at once.
     writer.write_file("late/index.html", _Template(), context, True, label="late")
     assert (tmp_path / "late" / "index.html").read_text() == "page late at ..\n"
+
+
+def test_recorded_pages_share_their_common_variables() -> None:
+    shares = SharedVariables()
+    articles = ["Example article 1", "Example article 2"]
+    context = {"SITENAME": "Example", "articles": articles, "localsiteurl": ""}
+    pages = [
+        {**context, "output_file": "a1.html", "article": articles[0]},
+        {**context, "output_file": "a2.html", "article": articles[1]},
+        {**context, "localsiteurl": "..", "output_file": "a3.html", "article": articles[1]},
+        {**context, "output_file": "tags.html", "tags": ["example"]},  # other names
+        {**context, "articles": list(articles), "output_file": "t.html", "tags": []},
+    ]
+    splits = [shares.split(page) for page in pages]
+    for page, (shared, own) in zip(pages, splits, strict=True):
+        assert shared is not None
+        rebuilt = {**shared, **own}
+        assert rebuilt == page and list(rebuilt) == list(page), "Pelican's context, in its order"
+    assert splits[1][0] is splits[0][0] and splits[2][0] is splits[0][0]
+    assert splits[1][1] == {"output_file": "a2.html", "article": articles[1]}
+    assert splits[2][1] == {"localsiteurl": "..", "output_file": "a3.html", "article": articles[1]}
+    assert splits[3][0] is not splits[0][0]
+    # An equal value that is another object is the page's own (values are not compared).
+    assert splits[4][0] is splits[3][0] and splits[4][1]["articles"] is pages[4]["articles"]
 
 
 def test_one_process_or_no_fork_uses_pelicans_own_writer(monkeypatch: pytest.MonkeyPatch) -> None:
