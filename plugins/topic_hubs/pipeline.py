@@ -13,6 +13,7 @@ from typing import Any
 from topic_hubs.assign import assign_topics
 from topic_hubs.linking import link_articles
 from topic_hubs.matching import TopicRules
+from topic_hubs.section_text import shorten_section_texts
 from topic_hubs.settings import settings_problems, topic_settings
 from topic_hubs.topic_files import load_topics
 
@@ -54,6 +55,8 @@ def link_topics(generator: Any) -> None:
         key_points_limit=chosen.key_points,
         hub_page_size=chosen.hub_page_size,
     )
+    # Topics are matched: the sections' texts are needed for excerpts only from here on.
+    shorten_section_texts(everything)
     topics = sorted(loaded.topics, key=lambda topic: topic.title.casefold())
     generator.context["topics"] = topics
     generator.context["topics_by_slug"] = {topic.slug: topic for topic in topics}

@@ -1,0 +1,54 @@
+"""Sections keep only the start of their text once topics are assigned: excerpts unchanged."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from topic_hubs.model import EXCERPT_CHARS, excerpt
+from topic_hubs.section_text import excerpt_source, shorten_section_texts
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_kept_start_gives_the_same_excerpt(seed: int) -> None:
+    chooser = random.Random(seed)
+    # Runs of spaces make the collapsed start shorter than the limit: then all is kept.
+    pieces = ["word", "a", "longerword", ",", "—", " ", " " * 30, "\n", "\t", "\u00a0", "x."]
+    for _ in range(200):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randrange(0, 800)))
+        limit = chooser.choice([1, 5, 20, EXCERPT_CHARS])
+        kept = excerpt_source(text, limit)
+        assert text.startswith(kept)
+        assert excerpt(kept, limit) == excerpt(text, limit), (text, limit)
+
+
+def test_long_texts_are_cut_and_short_ones_kept() -> None:
+    article = SimpleNamespace(
+        sections=[
+            {"id": None, "title": "", "text": "Example lead. " * 100},
+            {"id": "s", "title": "Example", "text": "Short example section."},
+        ]
+    )
+    shorten_section_texts([article])
+    lead, short = article.sections
+    assert len(lead["text"]) == 2 * EXCERPT_CHARS
+    assert short["text"] == "Short example section."
+
+
+def test_hub_excerpts_come_from_the_start_of_long_sections(build_site: Any, tmp_path: Path) -> None:
+    words = " ".join(f"word{n}" for n in range(400))
+    files = {
+        "topics/example-topic.md": "---\ntitle: Example topic\nphrases: [example phrase]\n---\n",
+        "articles/example.md": (
+            "---\ntitle: Example article 1\ndate: 2026-01-25\n---\n\n"
+            f"## Example heading\n\nThe example phrase, then {words}.\n"
+        ),
+    }
+    output, problems = build_site(files)
+    assert problems == []
+    hub = (output / "topics" / "example-topic" / "index.html").read_text(encoding="utf-8")
+    assert excerpt(f"The example phrase, then {words}.") in hub
