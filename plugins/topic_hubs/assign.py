@@ -41,6 +41,8 @@ def assign_topics(
     by_slug = {rule.topic.slug: rule for rule in rules}
     index = PhraseIndex(rules)
     errors: list[TopicError] = []
+    # Equal tuples of a section's topics are one tuple (few distinct ones, many sections).
+    shared: dict[tuple[Topic, ...], tuple[Topic, ...]] = {}
     for article in articles:
         metadata: Mapping[str, Any] = getattr(article, "metadata", {})
         # The path only names the file in a message about these keys: most articles
@@ -86,7 +88,9 @@ def assign_topics(
         order = [*explicit, *by_rule]
         article.topics = [by_slug[slug].topic for slug in order]
         article.topic_sections = {slug: matched[slug] for slug in order}
-        article.section_topics = _section_map(sections, article.topics, article.topic_sections)
+        article.section_topics = _section_map(
+            sections, article.topics, article.topic_sections, shared
+        )
     return errors
 
 
@@ -157,13 +161,15 @@ def _section_map(
     sections: Sequence[dict[str, Any]],
     topics: Sequence[Topic],
     topic_sections: Mapping[str, list[dict[str, Any]]],
+    shared: dict[tuple[Topic, ...], tuple[Topic, ...]],
 ) -> list[SectionTopics]:
     marks: dict[int, list[Topic]] = {}
     for topic in topics:
         for section in topic_sections.get(topic.slug, ()):
             marks.setdefault(id(section), []).append(topic)
-    return [
-        SectionTopics(section, tuple(marks[id(section)]))
-        for section in sections
-        if id(section) in marks
-    ]
+    result = []
+    for section in sections:
+        if id(section) in marks:
+            its_topics = tuple(marks[id(section)])
+            result.append(SectionTopics(section, shared.setdefault(its_topics, its_topics)))
+    return result

@@ -29,7 +29,7 @@ from topic_hubs.model import (
 __all__ = ["RelatedArticle", "RelatedRanking", "link_articles", "related_coverage"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelatedArticle:
     """Another article and the topics it shares with the one being read."""
 
@@ -184,6 +184,8 @@ class RelatedRanking:
             tuple[frozenset[int], int],
             list[tuple[tuple[int, tuple[float, str, int]], Any, frozenset[int]]],
         ] = {}
+        # Equal tuples of shared topics are one tuple: few distinct ones, many articles.
+        self._shared: dict[tuple[Topic, ...], tuple[Topic, ...]] = {}
 
     def related_to(self, article: Any, *, limit: int) -> list[RelatedArticle]:
         mine = [topic for topic in getattr(article, "topics", None) or []]
@@ -194,9 +196,8 @@ class RelatedRanking:
         for _, other, group in self._candidates(ids, limit):
             if other is article:
                 continue
-            related.append(
-                RelatedArticle(other, tuple(topic for topic in mine if id(topic) in group))
-            )
+            shared = tuple(topic for topic in mine if id(topic) in group)
+            related.append(RelatedArticle(other, self._shared.setdefault(shared, shared)))
             if len(related) == limit:
                 break
         return related

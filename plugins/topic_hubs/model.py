@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, ClassVar
 
 __all__ = [
@@ -92,7 +91,11 @@ class Topic:
         return f"Topic({self.slug!r})"
 
 
-@dataclass(frozen=True, eq=False)
+# The many small objects linking makes (tens of thousands in a large archive, kept for the
+# whole build) have slots: without an attribute dict each, they take about half the memory.
+
+
+@dataclass(frozen=True, eq=False, slots=True)
 class Development:
     """An article's section that covers a topic (``section`` None: the article as a whole)."""
 
@@ -115,10 +118,20 @@ class Development:
         """The section's heading (plain text; empty for the lead or the whole article)."""
         return str(self.section.get("title") or "") if self.section else ""
 
-    @cached_property
+    @property
     def excerpt(self) -> str:
         """A short plain-text excerpt of the section (of the lead for a whole article)."""
-        # Cached: a hub's template reads it twice (whether there is one, then the text).
+        # A hub's template reads it twice in a row (whether there is one, then the text):
+        # the last one made is remembered, not every one (they would all stay in memory
+        # until the build ends).
+        last = _last_excerpt[0]
+        if last is not None and last[0] is self:
+            return last[1]
+        text = self._excerpt()
+        _last_excerpt[0] = (self, text)
+        return text
+
+    def _excerpt(self) -> str:
         if self.section is not None:
             return excerpt(str(self.section.get("text") or ""))
         for section in getattr(self.article, "sections", None) or []:
@@ -127,7 +140,11 @@ class Development:
         return ""
 
 
-@dataclass
+# The development whose excerpt was made last, and the excerpt.
+_last_excerpt: list[tuple[Development, str] | None] = [None]
+
+
+@dataclass(slots=True)
 class ArticleEntry:
     """One article on a hub's timeline, with the sections of it that cover the topic."""
 
@@ -135,7 +152,7 @@ class ArticleEntry:
     developments: list[Development]
 
 
-@dataclass
+@dataclass(slots=True)
 class Day:
     """A day of a hub's timeline (newest first), in the articles' own time zone."""
 
@@ -169,7 +186,7 @@ class HubPage:
         return self.topic.hub_pages[self.number] if self.number < self.count else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyPoint:
     """A key point (an HTML string) of one of the topic's articles."""
 
@@ -177,7 +194,7 @@ class KeyPoint:
     article: Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelatedTopic:
     """Another topic that shares ``shared`` articles with this one."""
 
@@ -185,7 +202,7 @@ class RelatedTopic:
     shared: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SectionTopics:
     """A section of an article and the topics it was matched to, for the section map."""
 
@@ -201,7 +218,7 @@ class SectionTopics:
         return str(self.section.get("title") or "") if self.section else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Neighbours:
     """The developments before (older) and after (newer) an article within one topic."""
 
