@@ -31,6 +31,7 @@ same identity has the same bytes. Any other page is read and hashed.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 import logging
@@ -276,12 +277,23 @@ def fingerprint(pages: dict[str, str], version: str) -> str:
     return digest.hexdigest()
 
 
+def _pagefind_binary() -> list[str]:
+    """The command that starts Pagefind: its binary, found as ``python -m pagefind`` finds it
+    (``PAGEFIND_BINARY_PATH``, then the installed binary packages, then ``PATH``), and started
+    directly (an interpreter started only to exec it costs about 0.15 s a shard)."""
+    try:
+        from pagefind.service import get_executable
+
+        found = get_executable()
+    except ImportError:
+        found = None
+    return [str(found)] if found is not None else [sys.executable, "-m", "pagefind"]
+
+
 def run_pagefind(pages: Path, bundle: Path) -> None:
     """Index the HTML under ``pages`` into the folder ``bundle`` with the Pagefind binary."""
     command = [
-        sys.executable,
-        "-m",
-        "pagefind",
+        *_pagefind_binary(),
         "--site",
         str(pages),
         "--output-path",
@@ -400,14 +412,22 @@ def _make_shard(
 
 
 def build_search_index(
-    site: Path, *, cache: Path | None = None, runner: Runner | None = None
+    site: Path,
+    *,
+    cache: Path | None = None,
+    runner: Runner | None = None,
+    alongside: bool | None = None,
 ) -> SearchIndex:
     """Index the HTML under ``site`` into ``site``/pagefind/<shard>/ and write the manifest.
 
     ``cache`` is the folder of earlier builds' shard bundles (read only here). ``runner``
     indexes one shard (default: run_pagefind, looked up at call time so tests can count
-    runs). Raises SearchIndexError, naming the shard, if Pagefind fails.
+    runs). ``alongside``: index the other pages' shard at the same time as the quarters
+    (default: when there is more than one core). Raises SearchIndexError, naming the shard
+    (the first in shard order when several failed), if Pagefind fails.
     """
+    if alongside is None:
+        alongside = (os.cpu_count() or 1) > 1
     runner = runner or run_pagefind
     if not site.is_dir():
         raise SearchIndexError(f"no built site at {site}")
@@ -425,19 +445,29 @@ def build_search_index(
     except OSError as error:
         raise SearchIndexError(f"cannot index {site}: {error}") from error
     version = pagefind_version() if shards else ""
+
+    def make(name: str) -> Shard:
+        return _make_shard(
+            site, name, shards[name], version=version, cache=cache, staging=staging, runner=runner
+        )
+
+    order = _shard_order(shards)
+    # The other pages' shard (hubs: few pages, little memory) is made alongside the
+    # quarters, which are made one after another (each needs about one shard's memory).
+    side = None
+    if alongside and OTHER_SHARD in shards and len(order) > 1:
+        side = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        others = side.submit(make, OTHER_SHARD)
     try:
-        for name in _shard_order(shards):
-            made.append(
-                _make_shard(
-                    site,
-                    name,
-                    shards[name],
-                    version=version,
-                    cache=cache,
-                    staging=staging,
-                    runner=runner,
-                )
-            )
+        try:
+            for name in order:
+                if name == OTHER_SHARD and side is not None:
+                    made.append(others.result())
+                else:
+                    made.append(make(name))
+        finally:
+            if side is not None:
+                side.shutdown(wait=True)
         manifest = {"shards": [f"{shard.name}/" for shard in made]}
         (root / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     except OSError as error:

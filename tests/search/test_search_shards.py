@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -105,7 +108,9 @@ def test_a_site_is_indexed_in_shards_listed_by_the_manifest(
     root = output / BUNDLE_DIR
     manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     assert manifest == {"shards": ["2026-q2/", "2026-q1/", "pages/"]}
-    assert runs == ["2026-q2", "2026-q1", "pages"]
+    # The quarters one after another, newest first; the other pages alongside them.
+    assert [run for run in runs if run != "pages"] == ["2026-q2", "2026-q1"]
+    assert sorted(runs) == ["2026-q1", "2026-q2", "pages"]
     counts = {}
     for shard in ("2026-q1", "2026-q2", "pages"):
         assert (root / shard / "pagefind.js").is_file()
@@ -136,7 +141,7 @@ def test_an_unchanged_rebuild_reuses_every_shard_and_an_edit_reindexes_one(
 
     output, problems = build_site(EDITED, CACHE_PATH=str(cache))
     assert problems == []
-    assert runs == ["2026-q2", "pages"]
+    assert sorted(runs) == ["2026-q2", "pages"]
     after = _tree(output / BUNDLE_DIR)
     changed = {name.split("/")[0] for name, _ in set(first.items()) ^ set(after.items())}
     # (The hub's bundle may come out the same: the fingerprint is of the page, not of what
@@ -354,3 +359,55 @@ def test_a_broken_digest_record_only_means_reading_every_page(
     assert runs == []
     assert _tree(output / BUNDLE_DIR) == first
     assert load_digests(_search_cache(cache) / DIGESTS_FILE)
+
+
+@pytest.mark.parametrize("alongside", [True, False])
+def test_the_other_pages_are_indexed_alongside_the_quarters_with_the_same_result(
+    build_site: BuildSite, tmp_path: Path, alongside: bool
+) -> None:
+    output, problems = build_site(FILES, CACHE_PATH=str(tmp_path / "cache"))
+    assert problems == []
+    expected = _tree(output / BUNDLE_DIR)
+    # With the other pages alongside, the first quarter and the other pages meet while
+    # both are being indexed (a barrier no sequential order could pass); without, the runs
+    # never overlap.
+    meeting = threading.Barrier(2, timeout=60)
+    spans: dict[str, tuple[float, float]] = {}
+
+    def timed(pages: Path, bundle: Path) -> None:
+        start = time.monotonic()
+        if alongside and bundle.name in ("pages", "2026-q2"):
+            meeting.wait()
+        run_pagefind(pages, bundle)
+        spans[bundle.name] = (start, time.monotonic())
+
+    site = tmp_path / "again"
+    shutil.copytree(output, site, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    index = build_search_index(site, runner=timed, alongside=alongside)
+    assert [shard.name for shard in index.shards] == ["2026-q2", "2026-q1", "pages"]
+    assert _tree(site / BUNDLE_DIR) == expected
+    pages_start, pages_end = spans["pages"]
+    overlapping = any(
+        start < pages_end and pages_start < end
+        for name, (start, end) in spans.items()
+        if name != "pages"
+    )
+    assert overlapping == alongside
+
+
+def test_a_failure_alongside_is_reported_after_the_quarters(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for page in ("2026/02/03/example-article-1/index.html", "topics/example-alpha/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(_page("Example"), encoding="utf-8")
+    made: list[str] = []
+
+    def failing_pages(pages: Path, bundle: Path) -> None:
+        if bundle.name == "pages":
+            raise SearchIndexError("Pagefind failed (exit 1): synthetic failure")
+        run_pagefind(pages, bundle)
+        made.append(bundle.name)
+
+    with pytest.raises(SearchIndexError, match=r"^shard pages \(1 pages\): Pagefind failed"):
+        build_search_index(site, runner=failing_pages, alongside=True)
+    assert made == ["2026-q1"]
