@@ -70,6 +70,9 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write(feed, self._article_entries(topic_articles), fallback)
         if catalogue.editions is not None:
             self._write(catalogue.editions, self._edition_entries(), fallback)
+        # Every feed is written: the entries (each article's whole HTML) are not needed
+        # any more, and this generator lives until the build ends.
+        self._entries = {}
 
     def _article_entries(self, articles: Iterable[Any]) -> list[FeedEntry]:
         newest = sorted(articles, key=lambda article: article.date, reverse=True)

@@ -66,8 +66,8 @@ def link_articles(
         of_articles = [_developments(topic, article) for article in topic.articles]
         developments[id(topic)] = of_articles
         topic.developments = [development for each in of_articles for development in each]
-        topic.timeline = _timeline(topic.developments)
-        topic.hub_pages = _hub_pages(topic, hub_page_size, of_articles)
+        topic.timeline = _timeline(of_articles)
+        topic.hub_pages = _hub_pages(topic, hub_page_size, topic.timeline)
         topic.key_point_entries = _key_points(rule, topic.articles, key_points_limit)
     topics = [rule.topic for rule in rules]
     _link_related_topics(topics, newest)
@@ -86,34 +86,41 @@ def _developments(topic: Topic, article: Any) -> list[Development]:
     return [Development(article, section, article.date) for section in sections]
 
 
-def _timeline(developments: Sequence[Development]) -> list[Day]:
-    days = []
-    for day, on_day in itertools.groupby(developments, key=lambda d: d.date.date()):
-        entries = [
-            ArticleEntry(article, list(of_article))
-            for article, of_article in itertools.groupby(on_day, key=lambda d: d.article)
-        ]
-        days.append(Day(day, entries))
-    return days
+def _timeline(of_articles: Sequence[list[Development]]) -> list[Day]:
+    """Days (newest first) of the developments of each article (its list, newest first).
 
-
-def _hub_pages(
-    topic: Topic, page_size: int, developments: Sequence[list[Development]]
-) -> list[HubPage]:
-    """The hub's timeline cut into pages of ``page_size`` articles (0: one page);
-    ``developments``: those of each of ``topic.articles``, in that order."""
-    size = page_size or max(len(topic.articles), 1)
-    chunks = [developments[start : start + size] for start in range(0, len(developments), size)]
-    pages = [
-        HubPage(
-            topic,
-            number,
-            len(chunks) or 1,
-            _timeline([d for of_article in chunk for d in of_article]),
-        )
-        for number, chunk in enumerate(chunks, start=1)
+    Each entry keeps the article's own list of developments (not a copy): a large
+    archive has tens of thousands, kept for the whole build.
+    """
+    return [
+        Day(day, [ArticleEntry(each[0].article, each) for each in of_day])
+        for day, of_day in itertools.groupby(of_articles, key=lambda each: each[0].date.date())
     ]
-    return pages or [HubPage(topic, 1, 1, [])]
+
+
+def _hub_pages(topic: Topic, page_size: int, timeline: Sequence[Day]) -> list[HubPage]:
+    """The hub's ``timeline`` cut into pages of ``page_size`` articles (0: one page).
+
+    The pages share the timeline's entries and, but for a day cut between two pages,
+    its days, instead of holding a second timeline.
+    """
+    size = page_size or max(len(topic.articles), 1)
+    pages: list[list[Day]] = []
+    room = 0
+    for day in timeline:
+        start = 0
+        while start < len(day.entries):
+            if room == 0:
+                pages.append([])
+                room = size
+            part = day.entries[start : start + room]
+            pages[-1].append(day if len(part) == len(day.entries) else Day(day.date, part))
+            start += len(part)
+            room -= len(part)
+    hub_pages = [
+        HubPage(topic, number, len(pages), days) for number, days in enumerate(pages, start=1)
+    ]
+    return hub_pages or [HubPage(topic, 1, 1, [])]
 
 
 def _key_points(rule: TopicRules, articles: Sequence[Any], limit: int) -> list[KeyPoint]:

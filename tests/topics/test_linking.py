@@ -111,6 +111,32 @@ def _timeline(topic):
     ]
 
 
+def _days(timeline):
+    return [(day.date.isoformat(), [e.article.title for e in day.entries]) for day in timeline]
+
+
+def test_hub_pages_cut_the_timeline_by_articles_even_within_a_day():
+    articles = read_corpus()
+    generator = fake_generator(list(articles.values()), TOPICS_HUB_PAGE_SIZE=2)
+    link_topics(generator)
+    council = generator.context["topics_by_slug"]["example-council"]
+    first, second = council.hub_pages
+    assert (first.number, first.count, second.number, second.count) == (1, 2, 2, 2)
+    assert _days(first.timeline) == [
+        ("2026-03-03", ["Example article 4"]),
+        ("2026-03-02", ["Example article 3"]),
+    ]
+    assert _days(second.timeline) == [
+        ("2026-03-02", ["Example article 2"]),
+        ("2026-03-01", ["Example article 1"]),
+    ]
+    # Pages hold the topic's own timeline objects (not a second timeline), but for the
+    # day cut in two.
+    assert first.timeline[0] is council.timeline[0]
+    assert second.timeline[1] is council.timeline[2]
+    assert first.timeline[1].entries[0] is council.timeline[1].entries[0]
+
+
 def test_hub_timelines_are_newest_first_grouped_by_day_with_section_links(linked):
     _, context = linked
     topics = context["topics_by_slug"]
