@@ -76,10 +76,10 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message names the shard and what Pagefind said."""
 
 
-# Indexes the site folder ``pages`` (holding one shard's pages) into the bundle folder
-# ``bundle``; raises SearchIndexError. A parameter of build_search_index so tests can count
-# the runs.
-Runner = Callable[[Path, Path], None]
+# Indexes the pages under the site folder ``pages`` (those matching ``glob``, relative to it,
+# when given; else all) into the bundle folder ``bundle``; raises SearchIndexError. A
+# parameter of build_search_index so tests can count the runs.
+Runner = Callable[[Path, Path, str | None], None]
 
 
 @dataclass(frozen=True)
@@ -290,12 +290,14 @@ def _pagefind_binary() -> list[str]:
     return [str(found)] if found is not None else [sys.executable, "-m", "pagefind"]
 
 
-def run_pagefind(pages: Path, bundle: Path) -> None:
-    """Index the HTML under ``pages`` into the folder ``bundle`` with the Pagefind binary."""
+def run_pagefind(pages: Path, bundle: Path, glob: str | None = None) -> None:
+    """Index the HTML under ``pages`` (only what ``glob`` matches, if given) into the folder
+    ``bundle`` with the Pagefind binary."""
     command = [
         *_pagefind_binary(),
         "--site",
         str(pages),
+        *(["--glob", glob] if glob else []),
         "--output-path",
         str(bundle),
         *_options(),
@@ -386,6 +388,36 @@ def _shard_order(names: Iterable[str]) -> list[str]:
     return quarters + ([OTHER_SHARD] if OTHER_SHARD in names else [])
 
 
+def quarter_glob(name: str) -> str | None:
+    """The Pagefind glob of exactly the article pages of quarter shard ``name`` (else None):
+    ``2024-q4`` -> ``2024/{10,11,12}/*/*/index.html``, what ``_ARTICLE_PAGE`` matches."""
+    year, _, quarter = name.partition("-q")
+    if not (year.isdigit() and len(year) == 4 and quarter in ("1", "2", "3", "4")):
+        return None
+    first = (int(quarter) - 1) * 3 + 1
+    months = ",".join(f"{month:02d}" for month in range(first, first + 3))
+    return f"{year}/{{{months}}}/*/*/index.html"
+
+
+def _page_count(bundle: Path) -> int | None:
+    """How many pages Pagefind says the bundle holds (None if it cannot be read)."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _index_in_place(site: Path, glob: str, count: int, bundle: Path, runner: Runner) -> bool:
+    """Index the shard's pages where they are, selected by ``glob``; False if Pagefind did not
+    find exactly ``count`` pages (then nothing is left in ``bundle``)."""
+    runner(site, bundle, glob)
+    if _page_count(bundle) == count:
+        return True
+    shutil.rmtree(bundle, ignore_errors=True)
+    return False
+
+
 def _make_shard(
     site: Path,
     name: str,
@@ -395,16 +427,24 @@ def _make_shard(
     cache: Path | None,
     staging: Path,
     runner: Runner,
+    in_place: bool,
 ) -> Shard:
-    """Take the shard's bundle from the cache, or index its pages into the site."""
+    """Take the shard's bundle from the cache, or index its pages into the site.
+
+    ``in_place``: every page the quarter's glob can match is one of ``pages``, so Pagefind
+    is pointed at the site with that glob; otherwise (and should Pagefind count other pages
+    than the shard's) it gets a folder of exactly the shard's pages, linked (``_stage``).
+    """
     key = fingerprint(pages, version)
     bundle = site / BUNDLE_DIR / name
     reused = cache is not None and _reuse(cache / name, key, bundle)
+    glob = quarter_glob(name) if in_place else None
     if not reused:
         folder = staging / name
         try:
-            _stage(site, sorted(pages), folder)
-            runner(folder, bundle)
+            if glob is None or not _index_in_place(site, glob, len(pages), bundle, runner):
+                _stage(site, sorted(pages), folder)
+                runner(folder, bundle, None)
         except (SearchIndexError, OSError) as error:
             raise SearchIndexError(f"shard {name} ({len(pages)} pages): {error}") from error
         shutil.rmtree(folder, ignore_errors=True)
@@ -446,9 +486,19 @@ def build_search_index(
         raise SearchIndexError(f"cannot index {site}: {error}") from error
     version = pagefind_version() if shards else ""
 
+    # Quarters with a page Pagefind would not index (no data-pagefind-body) are staged.
+    unmarked = {shard_name(page) for page, found in pages.items() if found.digest is None}
+
     def make(name: str) -> Shard:
         return _make_shard(
-            site, name, shards[name], version=version, cache=cache, staging=staging, runner=runner
+            site,
+            name,
+            shards[name],
+            version=version,
+            cache=cache,
+            staging=staging,
+            runner=runner,
+            in_place=name not in unmarked,
         )
 
     order = _shard_order(shards)

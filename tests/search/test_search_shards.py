@@ -19,10 +19,12 @@ from search_index import (
     BUNDLE_DIR,
     DIGESTS_FILE,
     MANIFEST,
+    OTHER_SHARD,
     SearchIndexError,
     build_search_index,
     fingerprint,
     load_digests,
+    quarter_glob,
     read_pages,
     run_pagefind,
     shard_name,
@@ -72,9 +74,9 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The shards Pagefind really ran for (by bundle folder name), in order."""
     ran: list[str] = []
 
-    def counting(pages: Path, bundle: Path) -> None:
+    def counting(pages: Path, bundle: Path, glob: str | None) -> None:
         ran.append(bundle.name)
-        run_pagefind(pages, bundle)
+        run_pagefind(pages, bundle, glob)
 
     monkeypatch.setattr(search_index, "run_pagefind", counting)
     yield ran
@@ -178,10 +180,10 @@ def test_a_failed_build_leaves_the_cache_as_it_was(
     site_before = _tree(output)
 
     # Both quarters change; the newest is indexed, then Pagefind fails on the second.
-    def failing(pages: Path, bundle: Path) -> None:
+    def failing(pages: Path, bundle: Path, glob: str | None) -> None:
         if bundle.name == "2026-q1":
             raise SearchIndexError("Pagefind failed (exit 1): synthetic failure")
-        run_pagefind(pages, bundle)
+        run_pagefind(pages, bundle, glob)
 
     monkeypatch.setattr(search_index, "run_pagefind", failing)
     edits = {
@@ -228,8 +230,8 @@ def test_pagefind_failing_is_a_clear_error_naming_the_shard(tmp_path: Path) -> N
     page.parent.mkdir(parents=True)
     page.write_text("<html><body><main data-pagefind-body>Example</main></body></html>")
 
-    def refusing(pages: Path, bundle: Path) -> None:
-        run_pagefind(pages / "missing", bundle)
+    def refusing(pages: Path, bundle: Path, glob: str | None) -> None:
+        run_pagefind(pages / "missing", bundle, glob)
 
     with pytest.raises(SearchIndexError, match=r"^shard 2026-q1 \(1 pages\): Pagefind failed"):
         build_search_index(site, runner=refusing)
@@ -374,11 +376,11 @@ def test_the_other_pages_are_indexed_alongside_the_quarters_with_the_same_result
     meeting = threading.Barrier(2, timeout=60)
     spans: dict[str, tuple[float, float]] = {}
 
-    def timed(pages: Path, bundle: Path) -> None:
+    def timed(pages: Path, bundle: Path, glob: str | None) -> None:
         start = time.monotonic()
         if alongside and bundle.name in ("pages", "2026-q2"):
             meeting.wait()
-        run_pagefind(pages, bundle)
+        run_pagefind(pages, bundle, glob)
         spans[bundle.name] = (start, time.monotonic())
 
     site = tmp_path / "again"
@@ -402,12 +404,85 @@ def test_a_failure_alongside_is_reported_after_the_quarters(tmp_path: Path) -> N
         (site / page).write_text(_page("Example"), encoding="utf-8")
     made: list[str] = []
 
-    def failing_pages(pages: Path, bundle: Path) -> None:
+    def failing_pages(pages: Path, bundle: Path, glob: str | None) -> None:
         if bundle.name == "pages":
             raise SearchIndexError("Pagefind failed (exit 1): synthetic failure")
-        run_pagefind(pages, bundle)
+        run_pagefind(pages, bundle, glob)
         made.append(bundle.name)
 
     with pytest.raises(SearchIndexError, match=r"^shard pages \(1 pages\): Pagefind failed"):
         build_search_index(site, runner=failing_pages, alongside=True)
     assert made == ["2026-q1"]
+
+
+@pytest.mark.parametrize(
+    ("name", "glob"),
+    [
+        ("2024-q1", "2024/{01,02,03}/*/*/index.html"),
+        ("2025-q4", "2025/{10,11,12}/*/*/index.html"),
+        (OTHER_SHARD, None),
+        ("2024-q5", None),
+    ],
+)
+def test_a_quarter_is_selected_by_a_glob_of_its_months(name: str, glob: str | None) -> None:
+    assert quarter_glob(name) == glob
+
+
+def test_quarters_indexed_in_place_equal_quarters_indexed_from_a_staged_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    marked = {
+        "2026/02/03/example-article-1/index.html": _page("Example one, alphaword"),
+        "2026/03/30/example-article-2/index.html": _page("Example two"),
+        "2026/05/12/example-article-3/index.html": _page("Example three"),
+        "topics/example-alpha/index.html": _page("Example alpha"),
+    }
+    unmarked = {
+        "index.html": "<p>Example home</p>",
+        # A page of the second quarter Pagefind would not index: that quarter is staged.
+        "2026/05/13/example-article-4/index.html": "<p>Example four, not indexed</p>",
+    }
+    for page, text in {**marked, **unmarked}.items():
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(text, encoding="utf-8")
+    calls: list[tuple[str, str | None]] = []
+
+    def recording(pages: Path, bundle: Path, glob: str | None) -> None:
+        calls.append((bundle.name, glob))
+        run_pagefind(pages, bundle, glob)
+
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)
+    build_search_index(site, runner=recording, alongside=False)
+    assert calls == [
+        ("2026-q2", None),
+        ("2026-q1", "2026/{01,02,03}/*/*/index.html"),
+        ("pages", None),
+    ]
+    monkeypatch.setattr(search_index, "quarter_glob", lambda name: None)
+    build_search_index(copy, runner=recording, alongside=False)
+    assert calls[3:] == [("2026-q2", None), ("2026-q1", None), ("pages", None)]
+    assert _tree(site / BUNDLE_DIR) == _tree(copy / BUNDLE_DIR)
+
+
+def test_a_quarter_pagefind_counts_otherwise_is_indexed_again_staged(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for page in ("2026/02/03/example-article-1/index.html", "about/index.html"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text(_page("Example"), encoding="utf-8")
+    calls: list[tuple[str, str | None]] = []
+
+    def overreaching(pages: Path, bundle: Path, glob: str | None) -> None:
+        calls.append((bundle.name, glob))
+        # As if the glob had matched a page of another shard too.
+        run_pagefind(pages, bundle, "**/*.html" if glob else None)
+
+    build_search_index(site, runner=overreaching, alongside=False)
+    assert calls == [
+        ("2026-q1", "2026/{01,02,03}/*/*/index.html"),
+        ("2026-q1", None),
+        ("pages", None),
+    ]
+    entry = json.loads((site / BUNDLE_DIR / "2026-q1" / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 1
