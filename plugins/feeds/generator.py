@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -147,14 +148,41 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             feed_language=settings.language,
         )
         path = sanitised_join(self.output_path, link.path)
-        _write_text(path, text)
+        last = self.settings.get("LAST_OUTPUT_PATH")
+        previous = os.path.join(str(last), link.path) if last else None
+        _write_text(path, text, previous)
         logger.info("Writing %s", path)
 
 
-def _write_text(path: str, text: str) -> None:
+def _write_text(path: str, text: str, previous: str | None = None) -> None:
+    """Write the feed, or link ``previous`` (the last build's file) if it holds these bytes.
+
+    An unchanged feed is then the same file as before, not a rewritten one: hosts, ``rsync``
+    and feed readers' conditional requests see it unchanged (one edit leaves most feeds as
+    they were). Output files are never written in place: the last build's may be linked.
+    """
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text if text.endswith("\n") else text + "\n")
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
+    if previous is not None and _holds(previous, data):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        try:
+            os.link(previous, path)
+            return
+        except OSError:  # another file system, or links not allowed: written below
+            pass
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def _holds(path: str, data: bytes) -> bool:
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
 
 
 def plan_feeds_of(generators: Iterable[Any]) -> None:
