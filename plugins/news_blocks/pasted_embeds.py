@@ -11,14 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString
 from markupsafe import Markup
 
 from html_policy import sanitise
 from news_blocks.post import Location, Post, check_complete
 from news_blocks.post_links import post_from_url
+
+# BeautifulSoup (with soupsieve and lxml, ~8 MB and 0.1 s) is imported when embed code is
+# first read: a build whose articles come from the content cache never needs it.
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 # The class each platform gives the element it pastes.
 _EMBED_CLASSES = {
@@ -142,6 +146,8 @@ def _text_of(paragraphs: list[Tag]) -> tuple[Markup, str]:
     the platform (pbs.twimg.com, abs-0.twimg.com...), and the card loads nothing from it.
     The sanitiser puts each image's alt text in its place (an emoji stays an emoji).
     """
+    from bs4 import BeautifulSoup
+
     paragraphs = [p for p in paragraphs if _shows_something(p)]
     html = sanitise("\n".join(str(p) for p in paragraphs), images=False).strip()
     shown = BeautifulSoup(html, "html.parser").find_all(recursive=False)
@@ -151,6 +157,8 @@ def _text_of(paragraphs: list[Tag]) -> tuple[Markup, str]:
 
 def _signed_post(element: Tag, platform: str) -> Post:
     """X and Bluesky: paragraphs of text, then "— Name (@handle)" and a dated link."""
+    from bs4.element import NavigableString
+
     post = Post(platform=platform)
     paragraphs = element.find_all("p", recursive=False)
     post.text_html, post.text = _text_of(paragraphs)
@@ -195,6 +203,8 @@ def _linked_post(element: Tag, platform: str) -> Post:
 
 def _instagram_post(element: Tag, platform: str) -> Post:
     """Instagram: the permalink, the caption (if captioned) and "A post shared by …"."""
+    from bs4 import Tag
+
     post = _linked_post(element, platform)
     post.url = post.url or _attribute(element, "data-instgrm-permalink").split("?")[0]
     caption: list[Tag] = []
@@ -239,6 +249,9 @@ def posts_from_embed(html: str, where: Location) -> list[Post] | None:
     # Most raw HTML is not embed code: a look at the text spares it the parser.
     if not any(name in html for name in _EMBED_CLASSES) and "<script" not in html.lower():
         return None
+    from bs4 import BeautifulSoup, Tag
+    from bs4.element import NavigableString
+
     soup = BeautifulSoup(html, "html.parser")
     posts: list[Post] = []
     scripts = 0
