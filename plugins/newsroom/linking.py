@@ -1,5 +1,7 @@
 """Once everything is read: each article's description and JSON-LD, and each hub's.
 
+An article's JSON-LD is serialised when its page is rendered (see ``ArticleJsonLd``).
+
 Runs on ``all_generators_finalized`` because JSON-LD names the article's topics
 (``article.topics``, linked by topic_hubs once every article is read) and final URLs.
 """
@@ -13,7 +15,12 @@ from pelican.generators import ArticlesGenerator
 
 from newsroom.publication import enabled
 from newsroom.settings import read_newsroom_settings
-from newsroom.structured_data import article_graph, collection_page_graph, describe, script_json
+from newsroom.structured_data import (
+    ArticleJsonLd,
+    collection_page_graph,
+    describe,
+    script_json,
+)
 
 __all__ = ["HUB_JSON_LD", "link_newsroom"]
 
@@ -47,7 +54,7 @@ def link_newsroom(generators: Iterable[Any]) -> None:
             if newsroom is None:
                 continue
             newsroom.description = describe(article)
-            newsroom.json_ld = script_json(article_graph(article, newsroom, site))
+            newsroom.json_ld = ArticleJsonLd(article, site)
         context = generator.context
         # A hub lists its newest articles, as many as its first page shows, not its archive.
         context[HUB_JSON_LD] = {

@@ -57,7 +57,9 @@ class Newsroom:
     updated: datetime | None = None
     updated_label: str = ""  # "26 Jan 2026, 14:05 UTC"
     description: str = ""  # plain text, for meta tags and JSON-LD
-    json_ld: str = field(default="", repr=False)  # serialised, safe inside <script>
+    # Serialised, safe inside <script>: a str, or (once linked) an ArticleJsonLd, which
+    # is serialised when printed.
+    json_ld: object = field(default="", repr=False)
 
     @property
     def byline(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from newsroom.model import Newsroom
 from newsroom.settings import NewsroomSettings
 
 __all__ = [
+    "ArticleJsonLd",
     "article_graph",
     "breadcrumbs",
     "collection_page_graph",
@@ -158,6 +160,31 @@ def article_graph(article: Any, newsroom: Newsroom, site: NewsroomSettings) -> d
         trail.append((text_of(topics[0].title), absolute(site, topics[0].url)))
     trail.append((text_of(article.title), url))
     return {"@context": _CONTEXT, "@graph": [news, breadcrumbs(trail)]}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleJsonLd:
+    """An article's JSON-LD (``article.newsroom.json_ld``), serialised when a page prints it.
+
+    Made at once for every article, the serialised texts (about 1 KB each) stayed in
+    memory through rendering although each is printed by one page; printed, it is the
+    text :func:`script_json` makes (in a template with or without autoescape).
+    """
+
+    article: Any
+    site: NewsroomSettings
+
+    def text(self) -> Markup:
+        return script_json(article_graph(self.article, self.article.newsroom, self.site))
+
+    def __html__(self) -> str:
+        return str(self.text())
+
+    def __str__(self) -> str:
+        return str(self.text())
+
+    def __bool__(self) -> bool:
+        return True  # a graph always has its NewsArticle
 
 
 def collection_page_graph(

@@ -32,7 +32,7 @@ MISSING: Any = object()
 MISSING_MARK = "<no localsiteurl>"
 
 
-@dataclass
+@dataclass(slots=True)
 class PageJob:
     """One page as Pelican would have rendered it: template, local context, file."""
 
