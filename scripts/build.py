@@ -260,7 +260,7 @@ def _build(
         _stamp_times(temporary, build_date)
     _swap_into_place(temporary, output)
     if search is not None:
-        search.remember(output)
+        search.remember(output, restamped=build_date is not None)
     return []
 
 

@@ -113,13 +113,15 @@ class SearchIndex:
     # Every HTML page of the site (relative path) as this build found it.
     pages: Mapping[str, PageDigest] = field(default_factory=dict)
 
-    def remember(self, site: Path) -> None:
+    def remember(self, site: Path, *, restamped: bool = False) -> None:
         """Keep this build's shard bundles (now under ``site``) as the cache's entries.
 
         Called once the build has succeeded and its output is in place. Files are hard-linked
         (copied across file systems); each entry appears with one rename, complete. Shards
         this build does not have, and older entries of its shards, are removed. The cache
-        only saves time, so a failure to write it is logged, not raised.
+        only saves time, so a failure to write it is logged, not raised. ``restamped``: the
+        site's modification times were set since it was indexed (SOURCE_DATE_EPOCH), so the
+        pages' identities are taken again.
         """
         if self.cache is None:
             return
@@ -135,7 +137,7 @@ class SearchIndex:
                     and folder.is_dir()
                 ):
                     shutil.rmtree(folder, ignore_errors=True)
-            _store_digests(site, self.pages, self.cache / DIGESTS_FILE)
+            _store_digests(site, self.pages, self.cache / DIGESTS_FILE, restamped)
         except OSError as error:
             log.warning("search index cache %s not updated: %s", self.cache, error)
 
@@ -224,14 +226,21 @@ def load_digests(file: Path) -> dict[str, PageDigest]:
     return known
 
 
-def _store_digests(site: Path, pages: Mapping[str, PageDigest], file: Path) -> None:
+def _store_digests(
+    site: Path, pages: Mapping[str, PageDigest], file: Path, restamped: bool
+) -> None:
     """Record the pages now in ``site`` with their files' identities (replaced atomically).
 
-    A page is recorded only if its file is still the one that was read (same device, inode
-    and size); its modification time is taken now, after any restamping of the site.
+    The files are those read (moving the site renames its folder, never a file, and no file
+    is written in place), so the identities read_pages found still hold, unless the site was
+    restamped: then each page is looked at again, and recorded only if its file is still
+    the one that was read (same device, inode and size), with its new modification time.
     """
     recorded: dict[str, list[object]] = {}
     for page, found in pages.items():
+        if not restamped:
+            recorded[page] = [*found.identity, found.digest]
+            continue
         try:
             status = (site / page).stat()
         except OSError:

@@ -486,3 +486,23 @@ def test_a_quarter_pagefind_counts_otherwise_is_indexed_again_staged(tmp_path: P
     ]
     entry = json.loads((site / BUNDLE_DIR / "2026-q1" / "pagefind-entry.json").read_text())
     assert sum(language["page_count"] for language in entry["languages"].values()) == 1
+
+
+@pytest.mark.parametrize("epoch", [None, "1767225600"])
+def test_recorded_identities_are_those_of_the_output_files(
+    build_site: BuildSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, epoch: str | None
+) -> None:
+    if epoch is None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    else:  # every file restamped after indexing: the identities are taken again
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    cache = tmp_path / "cache"
+    for files in (FILES, EDITED):
+        output, problems = build_site(files, CACHE_PATH=str(cache))
+        assert problems == []
+        recorded = load_digests(_search_cache(cache) / DIGESTS_FILE)
+        assert recorded
+        for page, found in recorded.items():
+            status = (output / page).stat()
+            identity = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+            assert found.identity == identity, page
