@@ -1,6 +1,8 @@
 """Topics as data, matched per section; topic hubs, related coverage and prev/next links.
 
-Topics are files in ``content/topics/*.md`` (see :mod:`topic_hubs.topic_files`). Once
+Topics are files in ``content/topics/*.md`` (see :mod:`topic_hubs.topic_files`). Each
+article's sections are matched against them as the article is made, and then keep only
+the start of their text that excerpts show (:mod:`topic_hubs.early_matching`). Once
 every article is read (``article_generator_finalized``) the plugin guarantees:
 
 * every article has ``article.topics`` — Topic objects, explicit ones (front matter
@@ -26,6 +28,7 @@ from typing import Any
 
 from pelican import signals
 
+from topic_hubs.early_matching import match_as_read
 from topic_hubs.generator import TopicsGenerator
 from topic_hubs.linking import RelatedArticle, RelatedRanking, related_coverage
 from topic_hubs.model import Development, HubPage, Topic
@@ -50,5 +53,6 @@ def add_generator(pelican: Any) -> type[TopicsGenerator]:
 
 def register() -> None:
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(match_as_read)
     signals.article_generator_finalized.connect(link_topics)
     signals.get_generators.connect(add_generator)

@@ -32,6 +32,8 @@ def assign_topics(
     rules: Sequence[TopicRules],
     failed_slugs: set[str],
     display_root: str,
+    *,
+    index: PhraseIndex | None = None,
 ) -> list[TopicError]:
     """Set ``topics``, ``topic_sections`` and ``section_topics`` on each article.
 
@@ -39,7 +41,8 @@ def assign_topics(
     keeps the topics that could be resolved, so nothing else is lost.
     """
     by_slug = {rule.topic.slug: rule for rule in rules}
-    index = PhraseIndex(rules)
+    if index is None or index.rules != tuple(rules):
+        index = PhraseIndex(rules)
     errors: list[TopicError] = []
     # Equal tuples of a section's topics are one tuple (few distinct ones, many sections).
     shared: dict[tuple[Topic, ...], tuple[Topic, ...]] = {}
@@ -62,8 +65,14 @@ def assign_topics(
         explicit = _known_slugs(metadata, "topics", **where)
         opted_out = _known_slugs(metadata, "no_topics", **where)
         sections: Sequence[dict[str, Any]] = getattr(article, "sections", None) or []
-        # Each section's text normalised once, and looked up once for every rule.
-        verdicts = [index.matches(text) for text in section_texts(sections)]
+        # Each section's text normalised once, and looked up once for every rule; or
+        # the verdicts made with this very index when the article was read.
+        early = getattr(article, "section_matches", None)
+        verdicts: Sequence[Sequence[bool]]
+        if early is not None and early.index is index and len(early.verdicts) == len(sections):
+            verdicts = early.verdicts
+        else:
+            verdicts = [index.matches(text) for text in section_texts(sections)]
         matched: dict[str, list[dict[str, Any]]] = {}
         for number, rule in enumerate(rules):
             slug = rule.topic.slug

@@ -7,15 +7,13 @@ fails); nothing is raised out of the signal, so no traceback reaches the editor.
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
 from topic_hubs.assign import assign_topics
+from topic_hubs.early_matching import take_build_topics
 from topic_hubs.linking import link_articles
-from topic_hubs.matching import TopicRules
 from topic_hubs.section_text import shorten_section_texts
 from topic_hubs.settings import settings_problems, topic_settings
-from topic_hubs.topic_files import load_topics
 
 __all__ = ["check_settings", "link_topics"]
 
@@ -31,9 +29,10 @@ def link_topics(generator: Any) -> None:
     """``article_generator_finalized``: load topics, assign them, link hubs and articles."""
     settings = generator.settings
     chosen = topic_settings(settings)
-    display_root = os.path.dirname(os.path.abspath(str(settings.get("PATH", "."))))
-    loaded = load_topics(chosen.folder, display_root, settings)
-    rules = [TopicRules.of(topic) for topic in loaded.topics]
+    # Loaded when the first article was made (early_matching), or now if none was.
+    topics_of_build = take_build_topics(settings)
+    loaded, rules = topics_of_build.loaded, topics_of_build.rules
+    display_root = topics_of_build.display_root
     published = list(generator.articles)
     everything = [
         *published,
@@ -45,7 +44,9 @@ def link_topics(generator: Any) -> None:
     ]
     errors = [
         *loaded.errors,
-        *assign_topics(everything, rules, loaded.failed_slugs, display_root),
+        *assign_topics(
+            everything, rules, loaded.failed_slugs, display_root, index=topics_of_build.index
+        ),
     ]
     link_articles(
         rules,

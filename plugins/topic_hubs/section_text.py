@@ -1,4 +1,4 @@
-"""Once topics are assigned, keep of each section's text only what excerpts show.
+"""Once its topics are matched, keep of each section's text only what excerpts show.
 
 An article's sections carry their plain text (``markdown_reader``) so that topics can be
 matched per section; after that, a hub shows at most an excerpt of it. The whole text of

@@ -1,0 +1,98 @@
+"""Sections are matched against the topics once, as each article is read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pelican import signals
+
+from topic_hubs.matching import PhraseIndex
+
+Build = Callable[..., tuple[Path, list[str]]]
+TOPIC = "---\ntitle: Example topic\nphrases: [example phrase]\n---\n"
+WORDS = " ".join(f"filler{n}" for n in range(300))
+
+
+def _article(number: int) -> str:
+    return (
+        f"---\ntitle: Example article {number}\ndate: 2026-01-{number:02d}\n---\n\n"
+        f"Lead of example article {number}. {WORDS}\n\n"
+        f"## Example heading {number}\n\nThe example phrase comes last: {WORDS} example phrase.\n"
+    )
+
+
+@pytest.fixture
+def matched_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the build looks topics up in."""
+    texts: list[str] = []
+    matches = PhraseIndex.matches
+
+    def spy(self: PhraseIndex, text: str) -> list[bool]:
+        texts.append(text)
+        return matches(self, text)
+
+    monkeypatch.setattr(PhraseIndex, "matches", spy)
+    return texts
+
+
+def test_each_section_is_matched_once_with_its_whole_text(
+    build_site: Build, matched_texts: list[str]
+) -> None:
+    files = {"topics/example-topic.md": TOPIC}
+    files.update({f"articles/example-{n}.md": _article(n) for n in (1, 2, 3)})
+    when_read: list[int] = []
+
+    def every_article_read(generator: Any) -> None:
+        when_read.append(len(matched_texts))
+
+    signals.article_generator_finalized.connect(every_article_read)
+    try:
+        output, problems = build_site(files, PARALLEL_READ_WORKERS=0)
+    finally:
+        signals.article_generator_finalized.disconnect(every_article_read)
+    assert problems == []
+    # Two sections an article, each looked up once, as it was read (none when linked);
+    # the phrase at the very end of the section was found: matched before shortened.
+    assert when_read == [6]
+    assert len(matched_texts) == 6
+    hub = (output / "topics" / "example-topic" / "index.html").read_text(encoding="utf-8")
+    for number in (1, 2, 3):
+        assert f"example-heading-{number}" in hub
+
+
+def test_a_bad_topic_file_is_reported_once(build_site: Build) -> None:
+    files = {
+        "topics/example-topic.md": TOPIC,
+        "topics/broken.md": "---\ntitle: [unclosed\n---\n",
+        "articles/example-1.md": _article(1),
+    }
+    _, problems = build_site(files)
+    assert sum("broken.md" in problem for problem in problems) == 1, problems
+
+
+def test_assigning_without_early_verdicts_matches_the_same(tmp_path: Path) -> None:
+    # Articles made without the signal (a plugin's own, a test's) are matched when linked.
+    from types import SimpleNamespace
+
+    from topic_hubs.assign import assign_topics
+    from topic_hubs.early_matching import SectionMatches
+    from topic_hubs.matching import TopicRules
+    from topic_hubs.model import Topic
+
+    topic = Topic(slug="example-topic", title="Example topic", source_path="t.md")
+    topic.phrases = ("example phrase",)
+    rules = [TopicRules.of(topic)]
+    sections = [{"id": "a", "title": "A", "text": "The example phrase."}]
+    plain: Any = SimpleNamespace(metadata={}, source_path="x.md", sections=sections)
+    index = PhraseIndex(rules)
+    early: Any = SimpleNamespace(
+        metadata={},
+        source_path="y.md",
+        sections=list(sections),
+        section_matches=SectionMatches(index, ((True,),)),
+    )
+    assert assign_topics([plain, early], rules, set(), str(tmp_path), index=index) == []
+    assert [t.slug for t in plain.topics] == [t.slug for t in early.topics] == ["example-topic"]
