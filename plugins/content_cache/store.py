@@ -7,6 +7,7 @@ import logging
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from worker_logs import ProblemCounter
 __all__ = ["FINGERPRINT_SETTING", "enable_cache", "guard_readers"]
 
 DEFAULT_KEEP = 3
+# A temporary entry file older than this was left by a build that was killed.
+ABANDONED_WRITE_SECONDS = 3600
 FINGERPRINT_SETTING = "CONTENT_CACHE_FINGERPRINT"
 FOLDER_PREFIX = "content-"
 _GUARDED = "_content_cache_guarded"
@@ -130,13 +133,19 @@ class EntryFolder:
             names = os.listdir(self.folder)
         except OSError:
             return
+        stale_write = time.time() - ABANDONED_WRITE_SECONDS
         for name in names:
-            # Names starting with a dot are writes in progress (maybe another build's).
-            if name not in self.used and not name.startswith("."):
-                try:
-                    (self.folder / name).unlink()
-                except OSError:  # gone already, or not ours (a folder)
-                    continue
+            path = self.folder / name
+            try:
+                if name.startswith("."):
+                    # A write in progress (maybe another build's), or one a killed build
+                    # left behind long ago.
+                    if path.stat().st_mtime < stale_write:
+                        path.unlink()
+                elif name not in self.used:
+                    path.unlink()
+            except OSError:  # gone already, or not ours (a folder)
+                continue
 
 
 class _Guard:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from pelicanconf import PLUGINS
 from tests.performance.site_helpers import small_site, tree
 
 from content_cache.fingerprint import fingerprint, stable_repr
-from content_cache.store import FOLDER_PREFIX
+from content_cache.store import ABANDONED_WRITE_SECONDS, FOLDER_PREFIX
 from markdown_reader.reader import NewsMarkdownReader
 
 Build = Callable[..., tuple[Path, list[str]]]
@@ -177,3 +179,21 @@ def test_settings_are_described_without_memory_addresses() -> None:
     described = stable_repr({"B": [Thing(), rule], "A": {1, 2}})
     assert "0x" not in described
     assert described == stable_repr({"A": {2, 1}, "B": [Thing(), rule]})
+
+
+def test_an_abandoned_temporary_entry_goes_and_a_recent_one_stays(
+    build_site: Build, tmp_path: Path
+) -> None:
+    files = small_site(1)
+    cache = tmp_path / "cache"
+    assert build_site(files, CACHE_PATH=str(cache), **SERIAL)[1] == []
+    (folder,) = cache.glob(FOLDER_PREFIX + "*")
+    entries = folder / "ArticlesGenerator-Readers"
+    abandoned, recent = entries / ".new-1-abandoned", entries / ".new-2-recent"
+    abandoned.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    long_ago = time.time() - ABANDONED_WRITE_SECONDS - 60
+    os.utime(abandoned, (long_ago, long_ago))
+    assert build_site(files, CACHE_PATH=str(cache), **SERIAL)[1] == []
+    assert not abandoned.exists()
+    assert recent.exists()
