@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.paginator import Page as PaginationPage
 from pelican.writers import Writer
 
 from parallel_write.reads import Describer, recording_installed
@@ -116,6 +117,8 @@ class SharedVariables:
     def __init__(self) -> None:
         self.snapshot: dict[str, Any] | None = None
         self.names: list[str] = []
+        # Each list page (Pelican's Page) recorded, by its paginator and number.
+        self.pages: dict[tuple[int, int], PaginationPage] = {}
 
     def split(self, localcontext: dict[str, Any]) -> tuple[dict[str, Any] | None, dict[str, Any]]:
         """``(shared, own)``: ``dict(shared)`` updated with ``own`` is ``localcontext``,
@@ -129,10 +132,21 @@ class SharedVariables:
                 if snapshot.get(key, _ABSENT) is not value
             }
             if len(own) <= self.MOST_OWN:
+                self._share_pages(own)
                 return snapshot, own
         self.snapshot = dict(localcontext)
         self.names = list(self.snapshot)
         return self.snapshot, {}
+
+    def _share_pages(self, own: dict[str, Any]) -> None:
+        """One Page object per list page: Pelican makes a new one each time it is the
+        current, previous or next page of a page written (three per list page, each with
+        a copy of its slice of articles). A Page is made of its paginator and number
+        alone, so the first one recorded stands for the others."""
+        for key, value in own.items():
+            if type(value) is PaginationPage:
+                # The page kept holds its paginator: its id is not reused meanwhile.
+                own[key] = self.pages.setdefault((id(value.paginator), value.number), value)
 
 
 class _Sink:

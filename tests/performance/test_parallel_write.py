@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from blinker import signal
 from pelican import signals
+from pelican.paginator import Paginator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
 from pelicanconf import PLUGINS
@@ -288,6 +289,29 @@ def test_recorded_pages_share_their_common_variables() -> None:
     assert splits[3][0] is not splits[0][0]
     # An equal value that is another object is the page's own (values are not compared).
     assert splits[4][0] is splits[3][0] and splits[4][1]["articles"] is pages[4]["articles"]
+
+
+def test_recorded_list_pages_share_one_page_object_per_number() -> None:
+    articles = [f"Example article {n}" for n in range(5)]
+    paginator = Paginator("index.html", "", articles, {**DEFAULT_CONFIG}, 2)
+    context = {"SITENAME": "Example"}
+    shares = SharedVariables()
+    owns = [
+        shares.split(
+            {
+                **context,
+                "output_file": f"{number}.html",
+                "articles_previous_page": paginator.page(number - 1) if number > 1 else None,
+                "articles_page": paginator.page(number),
+                "articles_next_page": paginator.page(number + 1) if number < 3 else None,
+            }
+        )[1]
+        for number in (1, 2, 3)
+    ]
+    assert owns[0] == {}  # the first page: all in the snapshot
+    assert owns[1]["articles_page"] is owns[2]["articles_previous_page"]
+    assert owns[1]["articles_page"].object_list == ["Example article 2", "Example article 3"]
+    assert owns[2]["articles_page"].number == 3 and owns[2]["articles_next_page"] is None
 
 
 def test_one_process_or_no_fork_uses_pelicans_own_writer(monkeypatch: pytest.MonkeyPatch) -> None:
