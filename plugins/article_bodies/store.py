@@ -6,6 +6,7 @@ import functools
 import logging
 import os
 import tempfile
+import weakref
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -41,11 +42,14 @@ class BodyFile:
 
 
 def _content_from_disk(
-    article: Any, bodies: BodyFile, offset: int, length: int, siteurl: str
+    article: weakref.ref[Any], bodies: BodyFile, offset: int, length: int, siteurl: str
 ) -> str:
     # What Pelican's get_content does with the body it kept (intrasite links resolved),
     # without its memo, which would keep every body read in memory again.
-    return str(article._update_content(bodies.get(offset, length), siteurl))
+    owner = article()
+    if owner is None:  # only the article holds this function: it cannot outlive it
+        raise ReferenceError("the article of this body is gone")
+    return str(owner._update_content(bodies.get(offset, length), siteurl))
 
 
 def _move_body(article: Any, bodies: BodyFile) -> None:
@@ -53,8 +57,11 @@ def _move_body(article: Any, bodies: BodyFile) -> None:
     if not isinstance(body, str):
         return
     offset, length = bodies.put(body)
-    # An instance attribute: ``article.content`` and feeds call ``get_content``.
-    article.get_content = functools.partial(_content_from_disk, article, bodies, offset, length)
+    # An instance attribute: ``article.content`` and feeds call ``get_content``. It refers
+    # to the article weakly, so the two make no cycle and go (with the file) with the build.
+    article.get_content = functools.partial(
+        _content_from_disk, weakref.ref(article), bodies, offset, length
+    )
     del article._content
 
 

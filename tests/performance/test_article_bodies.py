@@ -75,3 +75,30 @@ def test_the_body_file_is_in_the_cache_folder_and_unlinked(
     assert cache.is_dir()
     assert not [path for path in cache.rglob("bodies-*")]
     assert all("_content" not in vars(article) for article in finished_articles)
+
+
+def test_the_body_file_closes_when_the_articles_go(tmp_path: Path) -> None:
+    import gc
+    import weakref
+
+    from article_bodies.store import BodyFile, _move_body
+
+    class Example:
+        _content = "<p>Example body.</p>"
+
+        def _update_content(self, content: str, siteurl: str) -> str:
+            return content.replace("Example", siteurl)
+
+    bodies = BodyFile(str(tmp_path))
+    article: Any = Example()
+    article._content = "<p>Example body.</p>"
+    _move_body(article, bodies)
+    assert "_content" not in vars(article)
+    assert article.get_content("Read") == "<p>Read body.</p>"
+    body_file = weakref.ref(bodies)
+    gc.disable()  # freed by reference counting alone: no cycle between an article and its body
+    try:
+        del article, bodies
+        assert body_file() is None
+    finally:
+        gc.enable()
