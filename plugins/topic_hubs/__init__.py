@@ -2,7 +2,8 @@
 
 Topics are files in ``content/topics/*.md`` (see :mod:`topic_hubs.topic_files`). Each
 article's sections are matched against them as the article is made, and then keep only
-the start of their text that excerpts show (:mod:`topic_hubs.early_matching`). Once
+the start of their text that excerpts show, none for a section no topic matched besides
+the lead (:mod:`topic_hubs.early_matching`). Once
 every article is read (``article_generator_finalized``) the plugin guarantees:
 
 * every article has ``article.topics`` — Topic objects, explicit ones (front matter

@@ -1,10 +1,12 @@
 """Match an article's sections against the topics as soon as the article is made.
 
 Matching reads every section's whole text; after it, a section needs only the start that
-excerpts show (:mod:`topic_hubs.section_text`). Matching each article when Pelican makes
-it (``content_object_init``) lets the rest of the text go at once, instead of holding
-every article's whole text until all are read, and in a parallel build (parallel_read)
-it runs while the build process waits for the parsing workers.
+excerpts show (:mod:`topic_hubs.section_text`), and a section no topic matched (other
+than the lead, whose excerpt stands for the whole article) needs none of it. Matching
+each article when Pelican makes it (``content_object_init``) lets the rest of the text go
+at once, instead of holding every article's whole text until all are read, and in a
+parallel build (parallel_read) it runs while the build process waits for the parsing
+workers.
 
 The topics are loaded for the first article and kept for the rest of the build;
 :func:`topic_hubs.pipeline.link_topics` takes them (and reports their problems) once
@@ -78,7 +80,11 @@ def match_as_read(content: Any) -> None:
         return
     sections = getattr(content, "sections", None) or []
     index = build_topics(content.settings).index
-    content.section_matches = SectionMatches(
-        index, tuple(tuple(index.matches(text)) for text in section_texts(sections))
-    )
+    verdicts = tuple(tuple(index.matches(text)) for text in section_texts(sections))
+    content.section_matches = SectionMatches(index, verdicts)
+    for section, matches in zip(sections, verdicts, strict=True):
+        # Hubs show the excerpt of a section a topic matched, or of the lead (for a topic
+        # the front matter names): another section's text is never shown again.
+        if section.get("id") is not None and not any(matches):
+            section["text"] = ""
     shorten_section_texts([content])

@@ -96,3 +96,29 @@ def test_assigning_without_early_verdicts_matches_the_same(tmp_path: Path) -> No
     )
     assert assign_topics([plain, early], rules, set(), str(tmp_path), index=index) == []
     assert [t.slug for t in plain.topics] == [t.slug for t in early.topics] == ["example-topic"]
+
+
+def test_sections_keep_only_the_text_hubs_can_show(build_site: Build) -> None:
+    seen: list[Any] = []
+
+    def keep(generator: Any) -> None:
+        seen.extend(generator.articles)
+
+    files = {
+        "topics/example-topic.md": TOPIC,
+        "articles/example-1.md": _article(1)
+        + f"\n## Example unmatched section\n\nNothing to see here. {WORDS}\n",
+    }
+    signals.article_generator_finalized.connect(keep)
+    try:
+        _, problems = build_site(files)
+    finally:
+        signals.article_generator_finalized.disconnect(keep)
+    assert problems == []
+    (article,) = seen
+    lead, matched, unmatched = article.sections
+    assert lead["id"] is None and lead["text"].startswith("Lead of example article 1.")
+    assert matched["text"].startswith("The example phrase comes last:")
+    assert len(lead["text"]) == len(matched["text"]) == 440
+    assert unmatched["title"] == "Example unmatched section"
+    assert unmatched["text"] == ""
