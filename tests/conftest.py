@@ -39,6 +39,24 @@ def build_site(tmp_path: Path) -> Callable[..., tuple[Path, list[str]]]:
     return _build
 
 
+@pytest.fixture
+def build_from_nothing(tmp_path: Path) -> Callable[[], Path]:
+    """Build the content ``build_site`` wrote last into a folder of its own, from nothing
+    (an empty cache, no last output): what a rebuild must equal."""
+
+    def _build() -> Path:
+        scratch = tmp_path / "from-nothing"
+        problems = build(
+            ROOT / "pelicanconf.py",
+            scratch / "output",
+            overrides={"PATH": str(tmp_path / "content"), "CACHE_PATH": str(scratch / "cache")},
+        )
+        assert problems == []
+        return scratch / "output"
+
+    return _build
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's real content built once per test session (never into output/)."""

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 import search_index
-from build import build
 from search_index import (
     BUNDLE_DIR,
     DIGESTS_FILE,
@@ -30,7 +29,6 @@ from search_index import (
     shard_name,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
 BuildSite = Callable[..., tuple[Path, list[str]]]
 
 TOPIC = "---\ntitle: Example alpha\nphrases: [alphaword]\n---\nThe alpha topic.\n"
@@ -153,21 +151,14 @@ def test_an_unchanged_rebuild_reuses_every_shard_and_an_edit_reindexes_one(
 
 
 def test_an_edited_rebuild_equals_a_build_from_scratch(
-    build_site: BuildSite, tmp_path: Path
+    build_site: BuildSite, build_from_nothing: Callable[[], Path], tmp_path: Path
 ) -> None:
     cache = tmp_path / "cache"
     output, problems = build_site(FILES, CACHE_PATH=str(cache))
     assert problems == []
     output, problems = build_site(EDITED, CACHE_PATH=str(cache))
     assert problems == []
-    scratch = tmp_path / "scratch"
-    problems = build(
-        ROOT / "pelicanconf.py",
-        scratch,
-        overrides={"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "fresh")},
-    )
-    assert problems == []
-    assert _tree(output / BUNDLE_DIR) == _tree(scratch / BUNDLE_DIR)
+    assert _tree(output / BUNDLE_DIR) == _tree(build_from_nothing() / BUNDLE_DIR)
 
 
 def test_a_failed_build_leaves_the_cache_as_it_was(
