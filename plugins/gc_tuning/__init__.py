@@ -3,14 +3,18 @@
 A build allocates millions of small objects (tokens, metadata, template contexts) and
 keeps most of them until the end, so the collector's frequent passes over them find
 almost nothing and cost about a tenth of the build's CPU time. The thresholds are raised
-when the build starts and put back when it finishes. Setting: ``GC_THRESHOLD`` (default
-``(100_000, 50, 100)``, see :func:`gc.set_threshold`; ``None`` leaves them alone).
+when the build starts and put back when it finishes; then Pelican's memo caches, which
+would keep every build's articles for the life of the process, are emptied
+(:mod:`gc_tuning.release`).
+Setting: ``GC_THRESHOLD`` (default ``(100_000, 50, 100)``, see :func:`gc.set_threshold`;
+``None`` leaves them alone).
 """
 
 from __future__ import annotations
 
 from pelican import signals
 
+from gc_tuning.release import release_build
 from gc_tuning.thresholds import raise_thresholds, restore_thresholds
 
 __all__ = ["register"]
@@ -19,3 +23,4 @@ __all__ = ["register"]
 def register() -> None:
     signals.initialized.connect(raise_thresholds)
     signals.finalized.connect(restore_thresholds)
+    signals.finalized.connect(release_build)

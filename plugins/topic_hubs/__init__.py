@@ -32,7 +32,7 @@ from pelican import signals
 from topic_hubs.early_matching import match_as_read
 from topic_hubs.generator import TopicsGenerator
 from topic_hubs.linking import RelatedArticle, RelatedRanking, related_coverage
-from topic_hubs.model import Development, HubPage, Topic
+from topic_hubs.model import Development, HubPage, Topic, forget_last_excerpt
 from topic_hubs.pipeline import check_settings, link_topics
 
 __all__ = [
@@ -57,3 +57,4 @@ def register() -> None:
     signals.content_object_init.connect(match_as_read)
     signals.article_generator_finalized.connect(link_topics)
     signals.get_generators.connect(add_generator)
+    signals.finalized.connect(forget_last_excerpt)

@@ -144,6 +144,11 @@ class Development:
 _last_excerpt: list[tuple[Development, str] | None] = [None]
 
 
+def forget_last_excerpt(*_: object) -> None:
+    """``finalized`` receiver: the remembered development would keep the whole site alive."""
+    _last_excerpt[0] = None
+
+
 @dataclass(slots=True)
 class ArticleEntry:
     """One article on a hub's timeline, with the sections of it that cover the topic."""

@@ -40,3 +40,22 @@ def test_thresholds_during_and_after_a_build(
     assert problems == []
     assert seen == [expected or before]
     assert gc.get_threshold() == before
+
+
+def test_a_finished_build_keeps_no_article_alive(
+    build_site: Callable[..., tuple[Path, list[str]]],
+) -> None:
+    # make serve builds again and again in one process: Pelican's memo caches (content and
+    # summary per article) used to keep every build's articles, and all they link to.
+    from pelican.contents import Article
+
+    files = {
+        f"articles/example-{n}.md": f"Title: Example article {n}\nDate: 2026-01-2{n}\n\nBody.\n"
+        for n in range(1, 4)
+    }
+    # A hub, so that excerpts are made (topic_hubs remembers the last one).
+    files["topics/example-topic.md"] = "---\ntitle: Example topic\nphrases: [body]\n---\n"
+    for _ in range(2):
+        assert build_site(files)[1] == []
+        gc.collect()
+        assert [item for item in gc.get_objects() if isinstance(item, Article)] == []
