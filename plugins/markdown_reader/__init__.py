@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican import signals
 
+from markdown_reader.front_matter import drop_front_matter_sources
 from markdown_reader.reader import NewsMarkdownReader
 from markdown_reader.renderer import build_parser, configure_markdown, render
 from markdown_reader.slugs import slugify
@@ -31,3 +32,4 @@ def use_news_reader(readers: Any) -> None:
 
 def register() -> None:
     signals.readers_init.connect(use_news_reader)
+    signals.all_generators_finalized.connect(drop_front_matter_sources)

@@ -94,3 +94,31 @@ def test_newsroom_uses_the_readers_front_matter(monkeypatch: pytest.MonkeyPatch)
     raw = raw_front_matter(article, "content/articles/x.md")
     assert raw.values == metadata[FRONT_MATTER_KEY].values
     assert publication.raw_front_matter is raw_front_matter
+
+
+def test_kept_while_read_and_linked_then_dropped_before_writing(
+    build_site: Any,
+) -> None:
+    from pelican import signals
+
+    seen: dict[str, list[bool]] = {"linked": [], "writing": []}
+
+    def linked(generator: Any) -> None:
+        seen["linked"] += [FRONT_MATTER_KEY in a.metadata for a in generator.articles]
+
+    def writing(generator: Any, writer: Any = None) -> None:
+        seen["writing"] += [
+            FRONT_MATTER_KEY in a.metadata or hasattr(a, FRONT_MATTER_KEY)
+            for a in generator.articles
+        ]
+
+    header = "---\ntitle: Example article {n}\ndate: 2026-01-2{n}\n---\nBody.\n"
+    files = {f"articles/example-{n}.md": header.format(n=n) for n in (1, 2)}
+    signals.article_generator_finalized.connect(linked)
+    signals.article_writer_finalized.connect(writing)
+    try:
+        assert build_site(files)[1] == []
+    finally:
+        signals.article_generator_finalized.disconnect(linked)
+        signals.article_writer_finalized.disconnect(writing)
+    assert seen == {"linked": [True, True], "writing": [False, False]}
