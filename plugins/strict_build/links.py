@@ -238,3 +238,14 @@ def link_errors(
     """Every broken intrasite link and anchor in ``contents``, in order."""
     checker = _LinkChecker(context, settings)
     return [error for content in contents for error in checker.errors(content)]
+
+
+def forget_link_records(contents: list[Any]) -> None:
+    """Drop what the reader recorded for the checks, once they ran (kept, every article's
+    lists would stay in memory while the pages are written)."""
+    for content in contents:
+        metadata = getattr(content, "metadata", None)
+        for key in (LINKS_KEY, IDS_KEY, FOREIGN_IMAGES_KEY):
+            if isinstance(metadata, dict):
+                metadata.pop(key, None)
+            vars(content).pop(key, None)

@@ -25,7 +25,7 @@ from strict_build.collisions import (
     site_pages,
 )
 from strict_build.ledger import SourceLedger
-from strict_build.links import link_errors
+from strict_build.links import forget_link_records, link_errors
 from strict_build.locations import checked_locations
 from strict_build.source_paths import display_path, metadata_line
 
@@ -251,6 +251,7 @@ def check_site(generators: list[Any]) -> None:
     problems.extend(found_problems)
     for problem in problems:
         logger.error("%s", problem)
+    forget_link_records(contents)
 
     # Withheld from writing: Pelican would write them outside their place or over another.
     for items in lists:
