@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from content_errors import FrontMatterError
+from content_lists import content_lists
 
 _YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 _YAML_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -46,19 +47,6 @@ class FrontMatterSource:
 
 
 FRONT_MATTER_KEY = "front_matter_source"
-# Where Pelican's article and page generators keep what they read.
-_CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-    "draft_translations",
-)
 
 
 def drop_front_matter_sources(generators: Any) -> None:
@@ -68,8 +56,8 @@ def drop_front_matter_sources(generators: Any) -> None:
     the writing, every article's copy of its header (≈ 0.9 KB) would stay to the end.
     """
     for generator in generators:
-        for name in _CONTENT_LISTS:
-            for content in getattr(generator, name, None) or ():
+        for items in content_lists(generator):
+            for content in items:
                 metadata = getattr(content, "metadata", None)
                 if isinstance(metadata, dict) and FRONT_MATTER_KEY in metadata:
                     del metadata[FRONT_MATTER_KEY]

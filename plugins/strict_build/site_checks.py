@@ -18,6 +18,7 @@ from pelican.contents import SkipStub
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from content_errors import ContentError
+from content_lists import content_lists
 from strict_build.collisions import (
     collision_errors,
     duplicate_slug_errors,
@@ -31,22 +32,6 @@ from strict_build.source_paths import display_path, metadata_line
 
 logger = logging.getLogger(__name__)
 
-_ARTICLE_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-)
-_PAGE_LISTS = (
-    "pages",
-    "translations",
-    "hidden_pages",
-    "hidden_translations",
-    "draft_pages",
-    "draft_translations",
-)
 _STATUS_GROUPS = (
     ("articles", "translations"),
     ("hidden_articles", "hidden_translations"),
@@ -57,15 +42,6 @@ _STATUS_GROUPS = (
 )
 # Editors' backup and lock files are not sources (dotfiles are ignored by Pelican).
 _EDITOR_FILES = ("*~", "#*#")
-
-
-def _content_lists(generator: Generator) -> list[list[Any]]:
-    names = _ARTICLE_LISTS if isinstance(generator, ArticlesGenerator) else _PAGE_LISTS
-    return [
-        getattr(generator, name)
-        for name in names
-        if isinstance(getattr(generator, name, None), list)
-    ]
 
 
 def _tag_slugs(articles: ArticlesGenerator | None) -> list[str]:
@@ -236,7 +212,7 @@ def check_site(generators: list[Any]) -> None:
         return
     settings = ledger.settings
     readers = [g for g in generators if isinstance(g, ArticlesGenerator | PagesGenerator)]
-    lists = [items for generator in readers for items in _content_lists(generator)]
+    lists = [items for generator in readers for items in content_lists(generator)]
     contents = [content for items in lists for content in items]
     generated: Mapping[str, Any] = ledger.context.get("generated_content", {})
 
