@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
@@ -19,6 +18,7 @@ from feeds.dates import rfc822, rfc3339
 from feeds.entries import FeedEntry, article_entry, edition_entry, updated_of
 from feeds.ids import feed_id
 from feeds.settings import FeedSettings, read_feed_settings
+from unchanged_output import write_or_link
 
 __all__ = ["FeedsGenerator", "plan_feeds_of", "xml_text"]
 
@@ -149,40 +149,11 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         )
         path = sanitised_join(self.output_path, link.path)
         last = self.settings.get("LAST_OUTPUT_PATH")
-        previous = os.path.join(str(last), link.path) if last else None
-        _write_text(path, text, previous)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
+        # One edit leaves most feeds as they were: those stay the last build's files.
+        write_or_link(path, data, str(last) if last else None, link.path)
         logger.info("Writing %s", path)
-
-
-def _write_text(path: str, text: str, previous: str | None = None) -> None:
-    """Write the feed, or link ``previous`` (the last build's file) if it holds these bytes.
-
-    An unchanged feed is then the same file as before, not a rewritten one: hosts, ``rsync``
-    and feed readers' conditional requests see it unchanged (one edit leaves most feeds as
-    they were). Output files are never written in place: the last build's may be linked.
-    """
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
-    if previous is not None and _holds(previous, data):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path)
-        try:
-            os.link(previous, path)
-            return
-        except OSError:  # another file system, or links not allowed: written below
-            pass
-    with open(path, "wb") as handle:
-        handle.write(data)
-
-
-def _holds(path: str, data: bytes) -> bool:
-    try:
-        if not os.path.isfile(path) or os.path.getsize(path) != len(data):
-            return False
-        with open(path, "rb") as handle:
-            return handle.read() == data
-    except OSError:
-        return False
 
 
 def plan_feeds_of(generators: Iterable[Any]) -> None:

@@ -13,7 +13,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from parallel_write.reads import Describer, combined, recording
-from parallel_write.reuse import PageRecord, Reuse, link_previous, previous_file
+from parallel_write.reuse import PageRecord, Reuse
+from unchanged_output import link_previous, write_or_link
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
 __all__ = [
@@ -160,23 +161,12 @@ def _render(job: PageJob, session: Session | None = None) -> PageRecord | str | 
 
 
 def _write_or_link(output: str, path: str, session: Session) -> tuple[str, int]:
-    """Write ``path``, or link the last build's file when it holds these very bytes.
-
-    An unchanged page is then the same file as before, not a rewritten one (hosts and
-    ``rsync`` see it unchanged). Returns the page's path in the site and its size.
+    """Write ``path``, or link the last build's file when it holds these very bytes
+    (:func:`unchanged_output.write_or_link`). Returns the page's path in the site and its size.
     """
     data = output.encode("utf-8")
     relative = os.path.relpath(path, session.output)
-    previous = previous_file(session.last_output, relative)
-    unchanged = False
-    if previous is not None and os.path.getsize(previous) == len(data):
-        with open(previous, "rb") as handle:
-            unchanged = handle.read() == data
-    if unchanged and previous is not None:
-        link_previous(previous, path)
-    else:
-        with open(path, "wb") as handle:
-            handle.write(data)
+    write_or_link(path, data, session.last_output, relative)
     return relative, len(data)
 
 

@@ -14,11 +14,9 @@ A page that is rendered but comes out byte for byte as before is linked too.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import pickle
-import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,8 +26,9 @@ from typing import Any
 from pelican.contents import Content
 
 from parallel_write.reads import ContentKey, Describer, ReadKey, combined, content_key
+from unchanged_output import previous_file
 
-__all__ = ["PageRecord", "Reuse", "link_previous", "previous_file"]
+__all__ = ["PageRecord", "Reuse"]
 
 logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 2
@@ -54,23 +53,6 @@ class PageRecord:
 def _folder_id(folder: str | os.PathLike[str]) -> str:
     stat = os.stat(folder)
     return f"{stat.st_dev}-{stat.st_ino}"
-
-
-def previous_file(last_output: str | None, relative: str) -> str | None:
-    if not last_output:
-        return None
-    path = os.path.join(last_output, relative)
-    return path if os.path.isfile(path) else None
-
-
-def link_previous(previous: str, path: str) -> None:
-    """Put the last build's file at ``path`` (a hard link: the same file, not rewritten)."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-    try:
-        os.link(previous, path)
-    except OSError:  # another file system, or links not allowed: a copy keeps the bytes
-        shutil.copy2(previous, path)
 
 
 class Reuse:
