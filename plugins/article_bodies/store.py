@@ -72,6 +72,8 @@ def keep_bodies_on_disk(generator: Any) -> None:
         "ARTICLE_BODIES_ON_DISK", True
     ):
         return
+    if not hasattr(os, "pwrite"):  # positioned writes are POSIX's (not on Windows)
+        return
     try:
         bodies = BodyFile(str(settings.get("CACHE_PATH") or tempfile.gettempdir()))
     except OSError as error:
