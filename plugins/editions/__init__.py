@@ -1,7 +1,8 @@
 """Daily editions: one page per day with news, the day's articles grouped by topic.
 
 ``context["editions"]`` lists them newest first (see :class:`editions.model.Edition`);
-the feeds plugin turns them into the editions feed.
+the feeds plugin turns them into the editions feed. ``context["editions_by_day"]`` maps
+each day (a ``date``) to its edition.
 """
 
 from __future__ import annotations

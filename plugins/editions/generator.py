@@ -20,7 +20,11 @@ class EditionsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         # Runs after the articles generator, so topic plugins have tagged the articles.
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         articles = self.context.get("articles") or []
-        self.context["editions"] = build_editions(articles, zone)
+        editions = build_editions(articles, zone)
+        self.context["editions"] = editions
+        # The archives find each day's edition here: filtering the list for every day
+        # of every archives page grew with the square of the archive.
+        self.context["editions_by_day"] = {edition.date: edition for edition in editions}
         self.context["EDITIONS_INDEX_URL"] = EDITIONS_INDEX_URL
 
     def generate_output(self, writer: Any) -> None:

@@ -79,6 +79,15 @@ def test_the_home_page_and_the_archives_link_to_the_editions(synthetic_site):
         ], page
 
 
+def test_each_day_of_the_archives_links_to_its_edition(synthetic_site):
+    output = synthetic_site()
+    days = _soup(output / "archives/index.html").select("section.archive-day")
+    assert [day.h2["id"] for day in days] == ["day-2026-01-25", "day-2026-01-24", "day-2026-01-23"]
+    for day in days:
+        link = day.select_one(".archive-edition a")
+        assert link["href"] == f"{SITE}/editions/{day.h2['id'][4:].replace('-', '/')}/"
+
+
 def test_edition_pages_advertise_the_editions_feeds(synthetic_site):
     output = synthetic_site()
     for page in ("editions/2026/01/24/index.html", "editions/index.html"):

@@ -173,6 +173,18 @@ def test_hub_timelines_are_newest_first_grouped_by_day_with_section_links(linked
     assert council.developments[2].excerpt == "A synthetic lead that names no topic."
 
 
+def test_sections_on_gives_an_articles_headed_sections_in_a_topic(linked):
+    articles, context = linked
+    council = context["topics_by_slug"]["example-council"]
+    by_title = {article.title: article for article in articles.values()}
+    on_three = council.sections_on(by_title["Example article 3"])
+    assert [d.url for d in on_three] == ["2026/03/02/example-3/#town-hall-vote"]
+    # a whole-article development has no heading; an article not in the topic has none
+    assert council.sections_on(by_title["Example article 2"]) == []
+    harbour = context["topics_by_slug"]["example-harbour"]
+    assert harbour.sections_on(by_title["Example article 3"]) == []
+
+
 def test_hub_key_points_are_those_that_concern_the_topic(linked):
     _, context = linked
     topics = context["topics_by_slug"]
