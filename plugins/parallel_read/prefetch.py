@@ -8,6 +8,7 @@ import pickle
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from blinker import signal
 from pelican.readers import _filter_discardable_metadata
 from pelican.urlwrappers import URLWrapper
 
@@ -26,6 +27,14 @@ _reader: Any = None
 _served: tuple[str, bytes] | None = None
 
 _problems = ProblemCounter()
+
+# Sent in a worker for each file it parsed (``sender``: the reader, ``metadata``: what the
+# reader returned, which receivers may add to), before the result goes to the build: work
+# that depends on one file alone runs on every core instead of in the build process. What
+# a receiver adds travels with the result and is kept with it by the content cache, so it
+# must say what else it was made from (topic_hubs records which rules matched, and the
+# build checks them). A receiver that raises or logs has the file read in the build.
+parsed_in_worker = signal("parallel_read.parsed_in_worker")
 
 
 def _quiet_worker() -> None:
@@ -109,6 +118,7 @@ def _read_in_worker(path: str) -> bytes | None:
     _problems.count = 0
     try:
         content, metadata = _reader.read(path)
+        parsed_in_worker.send(_reader, metadata=metadata)
         # What Pelican itself drops from a reader's metadata, dropped before pickling (its
         # "discard" marker would not survive the trip).
         data = snapshot(content, _filter_discardable_metadata(metadata))

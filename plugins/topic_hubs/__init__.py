@@ -3,7 +3,8 @@
 Topics are files in ``content/topics/*.md`` (see :mod:`topic_hubs.topic_files`). Each
 article's sections are matched against them as the article is made, and then keep only
 the start of their text that excerpts show, none for a section no topic matched besides
-the lead (:mod:`topic_hubs.early_matching`). Once
+the lead (:mod:`topic_hubs.early_matching`); in a parallel build the workers that parse
+the articles match them too, and the build uses their verdicts. Once
 every article is read (``article_generator_finalized``) the plugin guarantees:
 
 * every article has ``article.topics`` — Topic objects, explicit ones (front matter
@@ -27,9 +28,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from blinker import signal
 from pelican import signals
 
-from topic_hubs.early_matching import match_as_read
+from topic_hubs.early_matching import match_as_read, match_in_worker
 from topic_hubs.generator import TopicsGenerator
 from topic_hubs.linking import RelatedArticle, RelatedRanking, related_coverage
 from topic_hubs.model import Development, HubPage, Topic, forget_last_excerpt
@@ -55,6 +57,8 @@ def add_generator(pelican: Any) -> type[TopicsGenerator]:
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(match_as_read)
+    # Sent by parallel_read's workers (by name: this plugin works without that one).
+    signal("parallel_read.parsed_in_worker").connect(match_in_worker)
     signals.article_generator_finalized.connect(link_topics)
     signals.get_generators.connect(add_generator)
     signals.finalized.connect(forget_last_excerpt)

@@ -28,7 +28,15 @@ from topic_hubs.section_text import shorten_section_texts
 from topic_hubs.settings import topic_settings
 from topic_hubs.topic_files import LoadedTopics, load_topics
 
-__all__ = ["BuildTopics", "SectionMatches", "build_topics", "match_as_read", "take_build_topics"]
+__all__ = [
+    "WORKER_VERDICTS",
+    "BuildTopics",
+    "SectionMatches",
+    "build_topics",
+    "match_as_read",
+    "match_in_worker",
+    "take_build_topics",
+]
 
 
 @dataclass(frozen=True)
@@ -74,13 +82,55 @@ def take_build_topics(settings: Any) -> BuildTopics:
     return topics
 
 
+# The metadata key under which a parsing worker leaves its verdicts for the build:
+# ``(index.digest, for each section the numbers of the rules it matched)``.
+WORKER_VERDICTS = "topic_hubs_worker_verdicts"
+
+
+def match_in_worker(reader: Any, metadata: dict[str, Any] | None = None) -> None:
+    """``parallel_read.parsed_in_worker`` receiver: match the sections on a worker's core.
+
+    The verdicts name the rules they were made with (the index's digest): the build uses
+    them only when its own rules are the same (a content cache entry may have been made
+    before a topic file changed), and otherwise matches again, as without workers.
+    """
+    settings = getattr(reader, "settings", None)
+    if metadata is None or settings is None or not uses_plugin(settings, "topic_hubs"):
+        return
+    sections = metadata.get("sections")
+    if not isinstance(sections, list):
+        return
+    index = build_topics(settings).index
+    matched = tuple(
+        tuple(number for number, match in enumerate(index.matches(text)) if match)
+        for text in section_texts(sections)
+    )
+    metadata[WORKER_VERDICTS] = (index.digest, matched)
+
+
+def _worker_verdicts(
+    content: Any, index: PhraseIndex, count: int
+) -> tuple[tuple[bool, ...], ...] | None:
+    """The verdicts a worker left on ``content`` (taken off it), if made with ``index``."""
+    given = content.metadata.pop(WORKER_VERDICTS, None)
+    content.__dict__.pop(WORKER_VERDICTS, None)
+    if not isinstance(given, tuple) or len(given) != 2 or given[0] != index.digest:
+        return None
+    matched = given[1]
+    if not isinstance(matched, tuple) or len(matched) != count:
+        return None
+    return tuple(index.verdicts_of(numbers) for numbers in matched)
+
+
 def match_as_read(content: Any) -> None:
     """``content_object_init`` receiver: match an article's sections, then shorten them."""
     if not isinstance(content, Article) or not uses_plugin(content.settings, "topic_hubs"):
         return
     sections = getattr(content, "sections", None) or []
     index = build_topics(content.settings).index
-    verdicts = tuple(tuple(index.matches(text)) for text in section_texts(sections))
+    verdicts = _worker_verdicts(content, index, len(sections))
+    if verdicts is None:
+        verdicts = tuple(index.shared(index.matches(text)) for text in section_texts(sections))
     content.section_matches = SectionMatches(index, verdicts)
     for section, matches in zip(sections, verdicts, strict=True):
         # Hubs show the excerpt of a section a topic matched, or of the lead (for a topic

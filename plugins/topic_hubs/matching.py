@@ -8,6 +8,7 @@ run of white space count as their plain forms, so "UN’s" and "UN's" are the sa
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -136,6 +137,12 @@ class PhraseIndex:
             one_word = len(words) == 1 and words[0] == phrase
             self._by_first_word.setdefault(words[0], []).append((phrase, words, one_word))
         self._first_words = frozenset(self._by_first_word)
+        # What verdicts depend on: each rule's phrases, in order (a worker's verdicts are
+        # used by the build only when made with the same).
+        described = repr([(rule.include, rule.exclude) for rule in self.rules])
+        self.digest = hashlib.blake2b(described.encode("utf-8"), digest_size=16).hexdigest()
+        # One tuple per distinct verdict: most sections match no topic, or one.
+        self._shared: dict[tuple[bool, ...], tuple[bool, ...]] = {}
 
     def phrases_in(self, text: str) -> set[str]:
         """The phrases (of any rule) that normalised ``text`` contains as whole words."""
@@ -146,6 +153,16 @@ class PhraseIndex:
                 if one_word or (words.issuperset(its_words) and contains_phrase(text, phrase)):
                     found.add(phrase)
         return found
+
+    def shared(self, verdict: Iterable[bool]) -> tuple[bool, ...]:
+        """``verdict`` as a tuple, the same object as every equal one made here."""
+        as_tuple = tuple(verdict)
+        return self._shared.setdefault(as_tuple, as_tuple)
+
+    def verdicts_of(self, numbers: Iterable[int]) -> tuple[bool, ...]:
+        """The verdict (one per rule) that matched exactly the rules numbered ``numbers``."""
+        wanted = set(numbers)
+        return self.shared(number in wanted for number in range(len(self.rules)))
 
     def matches(self, text: str) -> list[bool]:
         """For each rule, in order: ``rule.matches_normalised(text)``."""

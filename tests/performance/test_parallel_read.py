@@ -14,7 +14,7 @@ from pelicanconf import PLUGINS
 from tests.performance.site_helpers import ROOT, small_site, tree
 
 from parallel_read import prefetch
-from parallel_read.prefetch import ParsedFiles, from_snapshot, parse_in_workers
+from parallel_read.prefetch import ParsedFiles, from_snapshot, parse_in_workers, parsed_in_worker
 
 PARALLEL = {"PARALLEL_READ_WORKERS": 2, "PARALLEL_READ_MIN_FILES": 2}
 
@@ -102,6 +102,8 @@ def test_workers_parse_every_good_file_and_return_the_same_result(tmp_path: Path
             continue
         html, back = from_snapshot(data, settings)
         expected_html, expected = reader.read(path)
+        # With what the plugins add in a worker (topic_hubs' verdicts).
+        parsed_in_worker.send(reader, metadata=expected)
         assert html == expected_html
         assert back == expected
         assert [tag.slug for tag in back["tags"]] == [tag.slug for tag in expected["tags"]]

@@ -63,6 +63,35 @@ def test_each_section_is_matched_once_with_its_whole_text(
         assert f"example-heading-{number}" in hub
 
 
+def test_parsing_workers_match_and_the_build_checks_their_rules(
+    build_site: Build, matched_texts: list[str], tmp_path: Path
+) -> None:
+    files = {"topics/example-topic.md": TOPIC}
+    files.update({f"articles/example-{n}.md": _article(n) for n in (1, 2, 3)})
+    parallel = {
+        "PARALLEL_READ_WORKERS": 2,
+        "PARALLEL_READ_MIN_FILES": 2,
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    output, problems = build_site(files, **parallel)
+    assert problems == []
+    # Matched in the workers (their lookups happen in their own processes), not here.
+    assert matched_texts == []
+    hub = (output / "topics" / "example-topic" / "index.html").read_text(encoding="utf-8")
+    assert all(f"example-heading-{n}" in hub for n in (1, 2, 3))
+    # Other rules: the cached results carry verdicts made with the old ones, so the build
+    # matches again (all six sections), and the hub follows the new rule.
+    files = {
+        "topics/example-topic.md": TOPIC.replace("example phrase", "lead of example article 2")
+    }
+    output, problems = build_site(files, **parallel)
+    assert problems == []
+    assert len(matched_texts) == 6
+    hub = (output / "topics" / "example-topic" / "index.html").read_text(encoding="utf-8")
+    assert "example-article-2/" in hub
+    assert "example-article-1/" not in hub and "example-heading-2" not in hub
+
+
 def test_a_bad_topic_file_is_reported_once(build_site: Build) -> None:
     files = {
         "topics/example-topic.md": TOPIC,
