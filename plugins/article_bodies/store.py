@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import tempfile
@@ -57,6 +58,11 @@ def _move_body(article: Any, bodies: BodyFile) -> None:
     if not isinstance(body, str):
         return
     offset, length = bodies.put(body)
+    # What stands for the body where other plugins look for it (parallel_write keys the
+    # pages that show it by this digest).
+    article._content_digest = hashlib.blake2b(
+        body.encode("utf-8", "surrogatepass"), digest_size=16
+    ).digest()
     # An instance attribute: ``article.content`` and feeds call ``get_content``. It refers
     # to the article weakly, so the two make no cycle and go (with the file) with the build.
     article.get_content = functools.partial(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import logging
 import multiprocessing
 import os
 import sys
@@ -12,8 +11,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
-from parallel_write.reads import Describer, combined, recording
-from parallel_write.reuse import PageRecord, Reuse
+from parallel_write.reuse import Reuse
 from unchanged_output import link_previous, write_or_link
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
@@ -51,6 +49,8 @@ class PageJob:
     # page's local context is a copy of the whole context (site settings, every list of
     # articles...), ~4 KB a page kept until the flush, so it is kept once for them all.
     shared: dict[str, Any] | None = field(default=None, repr=False)
+    # What the page is made from (parallel_write.site_state); None: always rendered.
+    key: bytes | None = field(default=None, repr=False)
 
     def variables(self) -> dict[str, Any]:
         """The page's whole local context, as Pelican made it (same keys, same order)."""
@@ -71,12 +71,11 @@ class PageJob:
 
 @dataclass
 class Session:
-    """How pages are rendered this build: their reads noted, unchanged files linked."""
+    """How pages are rendered this build: unchanged ones linked from the last output."""
 
     output: str
     last_output: str | None
-    describer: Describer
-    # The last build's records: a page whose reads are unchanged is linked, not rendered.
+    # The last build's page keys: a page whose key is the same is linked, not rendered.
     reuse: Reuse | None = None
 
 
@@ -89,7 +88,7 @@ def store_localsiteurl(job: PageJob) -> None:
 
 
 def localsiteurl_of(job: PageJob) -> Any:
-    """``localsiteurl`` as a record keeps it (MISSING is not the same object next time)."""
+    """``localsiteurl`` as a page key has it (MISSING is not the same object next time)."""
     return MISSING_MARK if job.localsiteurl is MISSING else job.localsiteurl
 
 
@@ -99,18 +98,18 @@ REUSED = "reused"
 
 
 def _reused(job: PageJob, session: Session) -> bool:
-    """Link the last build's file for ``job`` if rendering would make the same one."""
+    """Link the last build's file for ``job`` if it was made from the same (its key)."""
     reuse = session.reuse
-    if reuse is None or reuse.last_output is None or job.path in (None, os.devnull):
+    if reuse is None or job.key is None or job.path in (None, os.devnull):
         return False
-    relative = os.path.relpath(str(job.path), session.output)
-    if not reuse.reusable(relative, str(job.template.name), localsiteurl_of(job), job):
+    previous = reuse.previous(os.path.relpath(str(job.path), session.output), job.key)
+    if previous is None:
         return False
-    link_previous(os.path.join(reuse.last_output, relative), str(job.path))
+    link_previous(previous, str(job.path))
     return True
 
 
-def render(job: PageJob, session: Session | None = None) -> PageRecord | str | None:
+def render(job: PageJob, session: Session | None = None) -> str | None:
     """Render ``job`` and write its file, in the state Pelican would have rendered it
     (see ``_render``), then free what rendering left in reference cycles.
 
@@ -126,71 +125,55 @@ def render(job: PageJob, session: Session | None = None) -> PageRecord | str | N
         gc.collect(0)
 
 
-def _render(job: PageJob, session: Session | None = None) -> PageRecord | str | None:
+def _render(job: PageJob, session: Session | None = None) -> str | None:
     """Render ``job`` and write its file, in the state Pelican would have rendered it.
 
-    With a ``session`` (the build knows its last output), a page that comes out exactly
-    as the last build's file is linked to that file instead of written; with page reuse
-    on, a page whose reads are unchanged is linked without rendering (``REUSED``), and
-    the reads of a page rendered are noted and returned as its record (None if it met a
-    value it cannot describe).
+    With a ``session`` (the build knows its last output), a page whose key is the last
+    build's is linked to its file without being rendered (returns ``REUSED``), and a page
+    that comes out exactly as the last build's file is linked to it instead of written.
     """
     store_localsiteurl(job)
-    # Checked with the page's own localsiteurl: an article's content is relative to it.
     if session is not None and _reused(job, session):
         return REUSED
-    variables = job.variables()
-    if session is None or job.path is None or job.path == os.devnull:
-        output = job.template.render(variables)
-        if job.path is not None and job.path != os.devnull:
-            with open(job.path, "w", encoding="utf-8") as handle:
-                handle.write(output)
+    output = job.template.render(job.variables())
+    if job.path is None or job.path == os.devnull:
         return None
-    if session.reuse is None:
-        _write_or_link(job.template.render(variables), job.path, session)
+    if session is None:
+        with open(job.path, "w", encoding="utf-8") as handle:
+            handle.write(output)
         return None
-    with recording(session.describer, variables, job.template.globals) as log:
-        output = job.template.render(variables)
-    relative, size = _write_or_link(output, job.path, session)
-    if log.problem is not None:
-        logging.getLogger(__name__).debug("page reuse: %s not recorded: %s", relative, log.problem)
-        return None
-    name = str(job.template.name)
-    reads = tuple(log.reads)
-    return PageRecord(name, localsiteurl_of(job), reads, combined(iter(log.reads.values())), size)
+    _write_or_link(output, job.path, session)
+    return None
 
 
-def _write_or_link(output: str, path: str, session: Session) -> tuple[str, int]:
+def _write_or_link(output: str, path: str, session: Session) -> None:
     """Write ``path``, or link the last build's file when it holds these very bytes
-    (:func:`unchanged_output.write_or_link`). Returns the page's path in the site and its size.
-    """
-    data = output.encode("utf-8")
+    (:func:`unchanged_output.write_or_link`)."""
     relative = os.path.relpath(path, session.output)
-    write_or_link(path, data, session.last_output, relative)
-    return relative, len(data)
+    write_or_link(path, output.encode("utf-8"), session.last_output, relative)
 
 
 def _work(
     jobs: Sequence[PageJob], share: Sequence[int], session: Session | None, sender: Connection
 ) -> None:
-    """In a worker: render ``share``; send back the pages to render again and the records."""
+    """In a worker: render ``share``; send back the pages to render again and those reused."""
     problems = ProblemCounter()
     # What the worker logs is counted; a page that logged anything is rendered again.
     count_problems_instead_of_logging(problems)
     again: list[int] = []
-    records: dict[int, PageRecord | str] = {}
+    outcomes: dict[int, str] = {}
     for index in share:
         problems.count = 0
         try:
-            record = render(jobs[index], session)
+            outcome = render(jobs[index], session)
         except Exception:  # raised again when the build renders the page itself
             again.append(index)
             continue
         if problems.count:
             again.append(index)
-        elif record is not None:
-            records[index] = record
-    sender.send((again, records))
+        elif outcome is not None:
+            outcomes[index] = outcome
+    sender.send((again, outcomes))
     sender.close()
     # Leave at once: multiprocessing would flush the inherited standard streams, whose
     # locks another thread of the build (make serve's web server) may have held at the fork.
@@ -203,12 +186,12 @@ def fork_available() -> bool:
 
 def render_all(
     jobs: Sequence[PageJob], processes: int, session: Session | None = None
-) -> dict[int, PageRecord | str]:
+) -> dict[int, str]:
     """Render every job; ``processes`` - 1 forked workers help the build process.
 
     Messages and exceptions reach the build as in a serial build: a page a worker could
     not render cleanly is rendered again here, in page order; the first exception (in
-    page order) is raised once every process is done. Returns the pages' records.
+    page order) is raised once every process is done. Returns the pages reused, by index.
     """
     shares = [range(first, len(jobs), processes) for first in range(processes)]
     context = multiprocessing.get_context("fork")
@@ -223,23 +206,23 @@ def render_all(
         sender.close()
         workers.append((process, receiver, share))
     failed: dict[int, Exception] = {}
-    records: dict[int, PageRecord | str] = {}
+    outcomes: dict[int, str] = {}
     try:
         for index in shares[0]:
             try:
-                record = render(jobs[index], session)
+                outcome = render(jobs[index], session)
             except Exception as error:  # raised below, after the pages before it
                 failed[index] = error
                 break  # a serial build would stop here: the build fails anyway
-            if record is not None:
-                records[index] = record
+            if outcome is not None:
+                outcomes[index] = outcome
     finally:
         again: set[int] = set()
         for process, receiver, share in workers:
             try:
                 redo, done = receiver.recv()
                 again.update(redo)
-                records.update(done)
+                outcomes.update(done)
             except (EOFError, OSError):  # the worker died: its whole share is redone
                 again.update(share)
             receiver.close()
@@ -247,8 +230,8 @@ def render_all(
     for index in sorted(again | failed.keys()):
         if index in failed:
             raise failed[index]
-        records.pop(index, None)
-        record = render(jobs[index], session)
-        if record is not None:
-            records[index] = record
-    return records
+        outcomes.pop(index, None)
+        outcome = render(jobs[index], session)
+        if outcome is not None:
+            outcomes[index] = outcome
+    return outcomes

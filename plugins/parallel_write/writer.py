@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from contextlib import nullcontext
 from itertools import islice
 from typing import Any
 
@@ -12,17 +11,18 @@ from pelican.generators import Generator
 from pelican.paginator import Page as PaginationPage
 from pelican.writers import Writer
 
-from parallel_write.reads import Describer, recording_installed
 from parallel_write.render import (
     MISSING,
     REUSED,
     PageJob,
     Session,
     fork_available,
+    localsiteurl_of,
     render,
     render_all,
 )
-from parallel_write.reuse import PageRecord, Reuse
+from parallel_write.reuse import Reuse
+from parallel_write.site_state import SiteState
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -47,35 +47,30 @@ def worker_count(settings: Any) -> int:
     return int(configured) if configured is not None else (os.cpu_count() or 1)
 
 
-def _page_reuse(settings: Any) -> Reuse | None:
-    """The last build's records, when pages may be reused (``PAGE_REUSE``, default off).
-
-    Only a build told where its last output is (``LAST_OUTPUT_PATH``: scripts/build.py
-    builds into a new folder and sets it to the one it replaces) reuses and records pages.
-    Off by default: measured at N = 5,000, noting what pages read costs a full build
-    more than a third of its rendering time, and checking a page costs about as much as
-    rendering it, so a rebuild is no faster (README, "Performance").
-    """
-    if not settings.get("PAGE_REUSE", False) or not settings.get("LAST_OUTPUT_PATH"):
-        return None
+def _fingerprint(settings: Any) -> str:
+    """The code, templates and settings pages are made with (content_cache computed it)."""
     from content_cache.fingerprint import fingerprint
     from content_cache.store import FINGERPRINT_SETTING
 
-    # The code, templates and settings pages are made with (content_cache computed it).
     known = settings.get(FINGERPRINT_SETTING)
-    return Reuse(settings, str(known) if known else fingerprint(settings))
+    return str(known) if known else fingerprint(settings)
 
 
-def _linking_session(settings: Any) -> Session | None:
-    """Without page reuse: pages rendered exactly as before are linked, not rewritten."""
+def _session(settings: Any) -> Session | None:
+    """How this build renders pages, when it knows its last output (``LAST_OUTPUT_PATH``:
+    scripts/build.py builds into a new folder and sets it to the one it replaces).
+
+    Pages whose key is the last build's are linked from it (``PAGE_REUSE``, default on);
+    pages rendered exactly as before are linked rather than rewritten.
+    """
     last = settings.get("LAST_OUTPUT_PATH")
-    if not last or not os.path.isdir(str(last)):
+    if not last:
         return None
-    return Session(str(settings["OUTPUT_PATH"]), str(last), Describer())
-
-
-def _environments(jobs: list[PageJob]) -> list[Any]:
-    return list({id(job.template.environment): job.template.environment for job in jobs}.values())
+    output = str(settings["OUTPUT_PATH"])
+    if not settings.get("PAGE_REUSE", True):
+        return Session(output, str(last) if os.path.isdir(str(last)) else None)
+    reuse = Reuse(settings, _fingerprint(settings))
+    return Session(output, reuse.last_output, reuse)
 
 
 class _Recorder:
@@ -199,22 +194,28 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         handle.close()
         return _Sink()
 
-    def _keep_records(
-        self, jobs: list[PageJob], records: dict[int, PageRecord | str], reuse: Reuse
-    ) -> None:
-        """Save every page's record: the new one, or the last build's for a linked page."""
-        kept: dict[str, PageRecord] = {}
-        for index, record in records.items():
-            path = jobs[index].path
-            if path is None:
-                continue
-            relative = reuse.relative(path)
-            if record == REUSED:
-                self.reused += 1
-                kept[relative] = reuse.records[relative]
-            elif isinstance(record, PageRecord):
-                kept[relative] = record
-        reuse.save(kept)
+    def _key_pages(self, jobs: list[PageJob], contexts: list[dict[str, Any]]) -> None:
+        """Give every page to be written its key (none if the site cannot be described)."""
+        # Dropped at the end: what it described is kept alive only while it describes.
+        state = SiteState(_fingerprint(self.settings))
+        site = state.site_digest(contexts, self.settings)
+        if site is None:
+            return
+        output = str(self.settings["OUTPUT_PATH"])
+        for job in jobs:
+            if job.path is not None and job.path != os.devnull:
+                relative = os.path.relpath(job.path, output)
+                name = str(job.template.name)
+                job.key = state.page_key(site, name, relative, str(localsiteurl_of(job)), job)
+
+    def _keep_keys(self, jobs: list[PageJob], outcomes: dict[int, str], reuse: Reuse) -> None:
+        """Save every written page's key, for the next build."""
+        keys: dict[str, bytes] = {}
+        for job in jobs:
+            if job.path is not None and job.key is not None:
+                keys[reuse.relative(job.path)] = job.key
+        self.reused += sum(1 for outcome in outcomes.values() if outcome == REUSED)
+        reuse.save(keys)
 
     def flush(self) -> None:
         """Render every recorded page (later writes are rendered at once)."""
@@ -234,27 +235,23 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         contexts = {id(job.context): job.context for job in jobs}
         after = {key: context.get("localsiteurl", MISSING) for key, context in contexts.items()}
         try:
-            reuse = _page_reuse(self.settings)
-            session = _linking_session(self.settings)
+            session = _session(self.settings)
+            reuse = session.reuse if session is not None else None
             if reuse is not None:
-                # Articles and pages by identity, before the workers fork (they inherit it).
-                reuse.register(contexts.values())
-                # Its own describer: the one checking pages keeps what lasts all the build.
-                session = Session(reuse.output, reuse.last_output, Describer(), reuse)
+                # Before the workers fork: they inherit the keys.
+                self._key_pages(jobs, list(contexts.values()))
             processes = worker_count(self.settings)
             minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
-            noting = recording_installed(_environments(jobs)) if reuse else nullcontext()
-            with noting:
-                if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
-                    records: dict[int, PageRecord | str] = {}
-                    for index, job in enumerate(jobs):
-                        record = render(job, session)
-                        if record is not None:
-                            records[index] = record
-                else:
-                    records = render_all(jobs, processes, session)
+            if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
+                outcomes: dict[int, str] = {}
+                for index, job in enumerate(jobs):
+                    outcome = render(job, session)
+                    if outcome is not None:
+                        outcomes[index] = outcome
+            else:
+                outcomes = render_all(jobs, processes, session)
             if reuse is not None:
-                self._keep_records(jobs, records, reuse)
+                self._keep_keys(jobs, outcomes, reuse)
         finally:
             for key, context in contexts.items():
                 if after[key] is MISSING:

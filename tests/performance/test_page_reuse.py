@@ -1,4 +1,4 @@
-"""Page reuse: a rebuild renders only the pages whose reads changed, and equals a full build."""
+"""Page reuse: a rebuild renders only the pages whose keys changed, and equals a full build."""
 
 from __future__ import annotations
 
@@ -14,26 +14,26 @@ from markupsafe import Markup
 from tests.performance.site_helpers import small_site, tree
 
 from parallel_write import writer as writer_module
-from parallel_write.reads import Describer, UndescribableError
+from parallel_write.describe import Describer, UndescribableError
 
 Build = Callable[..., tuple[Path, list[str]]]
-# Rendered by the build and one worker, as in a real build; page reuse is opt-in.
-PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2, "PAGE_REUSE": True}
-# The default: every page rendered, an unchanged one linked rather than rewritten.
-DEFAULT = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2}
+# Rendered by the build and one worker, as in a real build (page reuse is on by default).
+PARALLEL = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2}
+# Page reuse off: every page rendered, an unchanged one linked rather than rewritten.
+DEFAULT = {"PARALLEL_WRITE_WORKERS": 2, "PARALLEL_WRITE_MIN_PAGES": 2, "PAGE_REUSE": False}
 
 
 @pytest.fixture
 def reused(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """How many pages each build linked from the last one instead of rendering."""
     counts: list[int] = []
-    real = writer_module.RecordingWriter._keep_records
+    real = writer_module.RecordingWriter._keep_keys
 
     def spy(self: Any, *args: Any) -> None:
         real(self, *args)
         counts.append(self.reused)
 
-    monkeypatch.setattr(writer_module.RecordingWriter, "_keep_records", spy)
+    monkeypatch.setattr(writer_module.RecordingWriter, "_keep_keys", spy)
     yield counts
 
 
@@ -85,11 +85,40 @@ def test_an_unchanged_site_is_linked_page_for_page(
     assert _differences(first, tree(output)) == []
 
 
-def test_an_edit_renders_what_depends_on_it_and_equals_a_full_build(
+def _add_paragraph(files: dict[str, str | bytes], name: str) -> None:
+    files[name] = str(files[name]).replace("\n## ", "\n\nAn added paragraph.\n\n## ", 1)
+
+
+def test_an_edit_to_an_articles_text_renders_its_page_alone(
     build_site: Build, tmp_path: Path, reused: list[int]
 ) -> None:
     files = small_site(8)
-    # Another article links to it: its page shows the link's new address after the edit.
+    # Another article links to it: its address is what that page shows of it.
+    files["articles/example-article-00005.md"] = (
+        str(files["articles/example-article-00005.md"])
+        + "\nSee [example article 3]({filename}example-article-00003.md).\n"
+    )
+    cache = str(tmp_path / "cache")
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    before = _inodes(output)
+    _add_paragraph(files, "articles/example-article-00003.md")
+
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    after = _inodes(output)
+    rendered = {page for page in after if before.get(page) != after[page]}
+    (own,) = [page for page in after if "/example-article-3/" in page]
+    assert rendered == {own}
+    assert reused[1] == len(after) - 1, "every other page linked without rendering"
+    assert "An added paragraph." in (output / own).read_text(encoding="utf-8")
+    assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
+
+
+def test_an_edit_other_pages_show_renders_every_page(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(8)
     files["articles/example-article-00005.md"] = (
         str(files["articles/example-article-00005.md"])
         + "\nSee [example article 3]({filename}example-article-00003.md).\n"
@@ -99,26 +128,41 @@ def test_an_edit_renders_what_depends_on_it_and_equals_a_full_build(
     assert problems == []
     before = _inodes(output)
     name = "articles/example-article-00003.md"
-    text = str(files[name])
-    # A new headline and a new paragraph: pages listing its headline change too.
-    files[name] = text.replace("Title: Example article 3", "Title: Example article 3, edited")
-    files[name] = str(files[name]).replace("\n## ", "\n\nAn added paragraph.\n\n## ", 1)
-
+    # A new headline (and so a new address): lists, hubs and the linking article show it.
+    files[name] = str(files[name]).replace(
+        "Title: Example article 3", "Title: Example article 3, edited"
+    )
     output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
     assert problems == []
+    assert reused[1] == 0, "the site changed: every page rendered"
     after = _inodes(output)
-    relinked = {page for page in after if before.get(page) == after[page]}
-    rendered = set(after) - relinked
-    # Reused without rendering, or rendered and found unchanged: linked either way.
-    assert 0 < reused[1] <= len(relinked)
-    assert 0 < len(rendered) < len(after) // 2, "only what depends on the edited article"
-    assert any("example-article-3-edited" in page for page in rendered)
+    # Rendered, and linked where they came out as before.
+    assert any(before.get(page) == after[page] for page in after)
     (linking,) = output.glob("*/*/*/example-article-5/index.html")
     assert "example-article-3-edited/" in linking.read_text(encoding="utf-8")
     assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
 
 
-def test_by_default_pages_rendered_unchanged_are_not_rewritten(
+def test_a_summary_made_from_the_text_is_part_of_the_site(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(8)
+    name = "articles/example-article-00004.md"
+    # No Summary line: lists show a summary Pelican makes from the article's text.
+    files[name] = "\n".join(
+        line for line in str(files[name]).splitlines() if not line.startswith("Summary:")
+    )
+    files[name] = str(files[name]).replace("\n\n", "\n\nAn opening sentence.\n\n", 1)
+    cache = str(tmp_path / "cache")
+    assert build_site(files, CACHE_PATH=cache, **PARALLEL)[1] == []
+    files[name] = str(files[name]).replace("An opening sentence.", "A new opening sentence.")
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    assert reused[1] == 0
+    assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
+
+
+def test_without_reuse_pages_rendered_unchanged_are_not_rewritten(
     build_site: Build, tmp_path: Path, reused: list[int]
 ) -> None:
     files = small_site(6)
@@ -126,11 +170,10 @@ def test_by_default_pages_rendered_unchanged_are_not_rewritten(
     output, problems = build_site(files, CACHE_PATH=cache, **DEFAULT)
     assert problems == []
     before = _inodes(output)
-    name = "articles/example-article-00002.md"
-    files[name] = str(files[name]).replace("\n## ", "\n\nAn added paragraph.\n\n## ", 1)
+    _add_paragraph(files, "articles/example-article-00002.md")
     output, problems = build_site(files, CACHE_PATH=cache, **DEFAULT)
     assert problems == []
-    assert reused == [], "no page reuse by default: every page rendered"
+    assert reused == [], "no page reuse: every page rendered"
     after = _inodes(output)
     linked = {page for page in after if before.get(page) == after[page]}
     assert 0 < len(linked) < len(after), "the edited article's page is rewritten, most are not"

@@ -1,0 +1,149 @@
+"""What the pages are made from, as digests: the site's (for every page) and each page's own.
+
+A page is made from its template (the templates, code and settings are the build's
+fingerprint), its place (its file and ``localsiteurl``) and the site: the values in its
+generator's context (the lists of articles, tags, topics, editions...) and everything the
+content objects, topics and editions met there hold: metadata, topics, sections, related
+coverage, links to each other. The *site digest* describes all of that at once, each
+object once (:mod:`parallel_write.describe`).
+
+What no other page shows of an article is its body. An article's page shows it (and a
+page's page), so a page's key adds the body digest of each content object among its own
+variables (Pelican's ``article``, ``page``); the site digest holds an article's body only
+when its summary is made from it (no ``summary`` in its metadata), since lists show that
+summary. An edit to an article's text alone thus gives one page a new key, its own;
+an edit to anything other pages show (a headline, a date, a topic, a section's excerpt)
+changes the site digest, and every page is rendered again.
+
+The rule pages keep for this (the theme's templates do): a template shows the body
+(``content``) only of the content objects among its page's own variables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pelican.contents import Content, Static
+
+from parallel_write.describe import Describer, UndescribableError, combined
+
+__all__ = ["BODY_FIELDS", "SiteState", "body_digest"]
+
+logger = logging.getLogger(__name__)
+
+# Where a content object holds its body: Pelican's text, or the digest article_bodies
+# leaves when it moves the text to disk.
+BODY_FIELDS = ("_content", "_content_digest")
+# Not what pages are made from: the settings (in the fingerprint), the context (described
+# as a whole), the note describe.py keeps of an object's identity.
+_NOT_HELD = frozenset({"settings", "_context", "_page_reuse_identity"})
+# Changes from page to page (a page's key has it).
+_PER_PAGE = frozenset({"localsiteurl", "output_file"})
+_ABSENT: Any = object()
+
+
+def body_digest(content: Any) -> bytes | None:
+    """A digest of ``content``'s body (``b"-"``: a static file, which has none; None: its
+    body is somewhere this module cannot see)."""
+    fields = vars(content)
+    body = fields.get("_content")
+    if isinstance(body, str):
+        return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    digest = fields.get("_content_digest")
+    if isinstance(digest, bytes):
+        return digest
+    return b"-" if isinstance(content, Static) else None
+
+
+class SiteState:
+    """The site digest of a build, and the key of each of its pages."""
+
+    def __init__(self, fingerprint: str) -> None:
+        self.fingerprint = fingerprint
+        self.describer = Describer()
+        # Per shared snapshot of variables (by id, kept alive): its content-valued names.
+        self._content_names: dict[int, tuple[Any, list[str]]] = {}
+
+    def site_digest(
+        self, contexts: Iterable[Mapping[str, Any]], settings: Mapping[str, Any]
+    ) -> bytes | None:
+        """One digest of everything ``contexts`` hold; None if something in them cannot
+        be described (then no page is reused)."""
+        try:
+            return self._site_digest(contexts, settings)
+        except UndescribableError as why:
+            logger.debug("pages are all rendered: %s", why)
+        except RecursionError:
+            logger.debug("pages are all rendered: a value too deep to describe")
+        return None
+
+    def _site_digest(
+        self, contexts: Iterable[Mapping[str, Any]], settings: Mapping[str, Any]
+    ) -> bytes:
+        describer = self.describer
+        parts: list[bytes] = [self.fingerprint.encode()]
+        for context in contexts:
+            for name, value in context.items():
+                if name in _PER_PAGE or settings.get(name, _ABSENT) is value:
+                    continue  # a setting as it is (the fingerprint has it)
+                parts += (name.encode(), describer.digest(value))
+        # Every keyed object met (describing one may meet more), by what it holds.
+        held: set[Any] = set()
+        while len(held) < len(describer.registry):
+            for key in sorted(set(describer.registry) - held):
+                held.add(key)
+                parts += ("\0".join(key).encode(), self._holds(describer.registry[key]))
+        return combined(iter(parts))
+
+    def _holds(self, obj: Any) -> bytes:
+        """A digest of what ``obj`` holds (code and settings are the fingerprint's)."""
+        if hasattr(obj, "__dict__"):
+            fields = {
+                name: value
+                for name, value in vars(obj).items()
+                if name not in _NOT_HELD and not callable(value)
+            }
+        else:  # a dataclass with slots
+            fields = {field.name: getattr(obj, field.name) for field in dataclasses.fields(obj)}
+        if isinstance(obj, Content):
+            for name in BODY_FIELDS:
+                fields.pop(name, None)
+            metadata = fields.get("metadata")
+            if not isinstance(metadata, Mapping) or "summary" not in metadata:
+                # Its summary, which lists show, is made from its body.
+                body = body_digest(obj)
+                if body is None:
+                    raise UndescribableError(f"the body of {obj.source_path}")
+                fields["(body)"] = body
+        return self.describer.digest(sorted(fields.items()))
+
+    def page_key(
+        self, site: bytes, template: str, relative: str, localsiteurl: str, job: Any
+    ) -> bytes | None:
+        """The key of the page ``job`` (its file at ``relative`` in the site); None: it
+        shows a body this module cannot see, and is always rendered."""
+        parts = [site, template.encode(), relative.encode(), localsiteurl.encode()]
+        for name in self._content_names_of(job):
+            value = job.lookup(name)
+            if isinstance(value, Content) and job.context.get(name, _ABSENT) is not value:
+                body = body_digest(value)
+                if body is None:
+                    return None
+                parts += (name.encode(), body)
+        return combined(iter(parts))
+
+    def _content_names_of(self, job: Any) -> list[str]:
+        """The names of ``job``'s variables that may be content objects."""
+        names = [name for name, value in job.localcontext.items() if isinstance(value, Content)]
+        shared = job.shared
+        if shared is None:
+            return names
+        known = self._content_names.get(id(shared))
+        if known is None:
+            found = [name for name, value in shared.items() if isinstance(value, Content)]
+            known = self._content_names[id(shared)] = (shared, found)
+        return names + [name for name in known[1] if name not in job.localcontext]
