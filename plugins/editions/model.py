@@ -35,9 +35,19 @@ class EditionGroup:
 class Edition:
     """The digest of one day that has news; ``articles`` are newest first."""
 
-    # One edition per day: the same edition in every build (parallel_write's page reuse
-    # notes what a page reads of it instead of describing the whole chain of editions).
+    # One edition per day: the same edition in every build. All but its day is made from
+    # the articles (parallel_write's page keys need not describe it).
     __page_reuse_key__: ClassVar[str] = "date"
+    __page_reuse_derived__: ClassVar[tuple[str, ...]] = (
+        "title",
+        "articles",
+        "groups",
+        "published",
+        "updated",
+        "zone",
+        "older",
+        "newer",
+    )
 
     date: date
     title: str

@@ -13,10 +13,10 @@ error, or raised, and every page of a worker that died, is rendered again in the
 so its messages and exceptions reach the build exactly as in a serial build.
 
 Told the output folder the build replaces (``LAST_OUTPUT_PATH``, set by scripts/build.py),
-a page that renders to exactly the bytes of the last build's file is hard-linked to that
-file rather than written (not rewritten). With ``PAGE_REUSE = True`` (off by default: it
-costs about what it saves here), a page whose recorded reads are unchanged is linked
-without being rendered (``reads``, ``reuse``).
+a page whose key — what it is made from: the site digest, its template and place, the
+body it shows (``site_state``) — is the last build's is hard-linked to the last build's
+file without being rendered (``PAGE_REUSE``, default True), and a page rendered to
+exactly the bytes of the last build's file is linked rather than written.
 
 Settings: ``PARALLEL_WRITE_WORKERS`` (default: the number of cores; 0 or 1 writes in one
 process, with Pelican's own writer) and ``PARALLEL_WRITE_MIN_PAGES`` (default 64: fewer
@@ -27,7 +27,12 @@ from __future__ import annotations
 
 from pelican import signals
 
-from parallel_write.writer import add_flush_generator, choose_writer, keep_flush_generator_last
+from parallel_write.writer import (
+    add_flush_generator,
+    choose_writer,
+    keep_flush_generator_last,
+    note_articles_as_read,
+)
 
 __all__ = ["register"]
 
@@ -36,3 +41,4 @@ def register() -> None:
     signals.get_writer.connect(choose_writer)
     signals.get_generators.connect(add_flush_generator)
     signals.initialized.connect(keep_flush_generator_last)
+    signals.article_generator_pretaxonomy.connect(note_articles_as_read)

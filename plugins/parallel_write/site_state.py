@@ -1,11 +1,14 @@
 """What the pages are made from, as digests: the site's (for every page) and each page's own.
 
 A page is made from its template (the templates, code and settings are the build's
-fingerprint), its place (its file and ``localsiteurl``) and the site: the values in its
-generator's context (the lists of articles, tags, topics, editions...) and everything the
-content objects, topics and editions met there hold: metadata, topics, sections, related
-coverage, links to each other. The *site digest* describes all of that at once, each
-object once (:mod:`parallel_write.describe`).
+fingerprint), its place (its file and ``localsiteurl``) and the site. The *site digest*
+describes the site as what it is made from: the values in the generators' contexts, with
+each content object, topic and edition met there described by identity, and once by
+what it holds. An article is described as it was read (``note_read_articles``, before
+the tags and topics are linked): what linking adds (topics, related coverage,
+neighbours, hub timelines, editions) is made from that, with the topics' definitions,
+the settings and the code, so it is left out; a class names such fields in
+``__page_reuse_derived__``.
 
 What no other page shows of an article is its body. An article's page shows it (and a
 page's page), so a page's key adds the body digest of each content object among its own
@@ -15,8 +18,10 @@ summary. An edit to an article's text alone thus gives one page a new key, its o
 an edit to anything other pages show (a headline, a date, a topic, a section's excerpt)
 changes the site digest, and every page is rendered again.
 
-The rule pages keep for this (the theme's templates do): a template shows the body
-(``content``) only of the content objects among its page's own variables.
+The rules pages keep for this (the theme's templates and the plugins do): a template
+shows the body (``content``) only of the content objects among its page's own
+variables, and what a plugin adds to articles after they are read is made from what
+they held as read.
 """
 
 from __future__ import annotations
@@ -31,16 +36,18 @@ from pelican.contents import Content, Static
 
 from parallel_write.describe import Describer, UndescribableError, combined
 
-__all__ = ["BODY_FIELDS", "SiteState", "body_digest"]
+__all__ = ["BODY_FIELDS", "SiteState", "body_digest", "note_read_articles"]
 
 logger = logging.getLogger(__name__)
 
 # Where a content object holds its body: Pelican's text, or the digest article_bodies
 # leaves when it moves the text to disk.
 BODY_FIELDS = ("_content", "_content_digest")
+# What an article held once read (note_read_articles), kept on it.
+HELD_AS_READ = "_site_state_held"
 # Not what pages are made from: the settings (in the fingerprint), the context (described
-# as a whole), the note describe.py keeps of an object's identity.
-_NOT_HELD = frozenset({"settings", "_context", "_page_reuse_identity"})
+# as a whole), this module's own note.
+_NOT_HELD = frozenset({"settings", "_context", HELD_AS_READ})
 # Changes from page to page (a page's key has it).
 _PER_PAGE = frozenset({"localsiteurl", "output_file"})
 _ABSENT: Any = object()
@@ -57,6 +64,64 @@ def body_digest(content: Any) -> bytes | None:
     if isinstance(digest, bytes):
         return digest
     return b"-" if isinstance(content, Static) else None
+
+
+def held_fields(obj: Any) -> dict[str, Any]:
+    """What ``obj`` holds that pages are made from (its body aside)."""
+    if hasattr(obj, "__dict__"):
+        fields = {
+            name: value
+            for name, value in vars(obj).items()
+            if name not in _NOT_HELD and not callable(value)
+        }
+    else:  # a dataclass with slots
+        fields = {field.name: getattr(obj, field.name) for field in dataclasses.fields(obj)}
+    for name in getattr(type(obj), "__page_reuse_derived__", ()):
+        fields.pop(name, None)
+    return fields
+
+
+def content_held(obj: Any, describer: Describer) -> bytes:
+    """A digest of what the content object ``obj`` holds; its body only when other pages
+    show it (its summary is made from it)."""
+    fields = held_fields(obj)
+    for name in BODY_FIELDS:
+        fields.pop(name, None)
+    metadata = fields.get("metadata")
+    if not isinstance(metadata, Mapping) or "summary" not in metadata:
+        # Its summary, which lists show, is made from its body.
+        body = body_digest(obj)
+        if body is None:
+            raise UndescribableError(f"the body of {vars(obj).get('source_path')}")
+        fields["(body)"] = body
+    return describer.digest(sorted(fields.items()))
+
+
+def note_read_articles(generator: Any) -> None:
+    """``article_generator_pretaxonomy`` receiver: note what each article holds as read.
+
+    Everything linking adds later (topics, related coverage, neighbours...) is made from
+    what the articles hold as read, with the topics' definitions, the settings and the
+    code: the site digest holds those, and need not describe what is made from them.
+    """
+    describer = Describer()
+    for name in _READ_LISTS:
+        for article in getattr(generator, name, None) or ():
+            try:
+                vars(article)[HELD_AS_READ] = content_held(article, describer)
+            except UndescribableError as why:
+                logger.debug("%s: described when its pages are written: %s", name, why)
+
+
+# The lists an ArticlesGenerator has made when it sends article_generator_pretaxonomy.
+_READ_LISTS = (
+    "articles",
+    "translations",
+    "hidden_articles",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+)
 
 
 class SiteState:
@@ -77,8 +142,6 @@ class SiteState:
             return self._site_digest(contexts, settings)
         except UndescribableError as why:
             logger.debug("pages are all rendered: %s", why)
-        except RecursionError:
-            logger.debug("pages are all rendered: a value too deep to describe")
         return None
 
     def _site_digest(
@@ -97,29 +160,13 @@ class SiteState:
             for key in sorted(set(describer.registry) - held):
                 held.add(key)
                 parts += ("\0".join(key).encode(), self._holds(describer.registry[key]))
-        return combined(iter(parts))
+        return combined(parts)
 
     def _holds(self, obj: Any) -> bytes:
-        """A digest of what ``obj`` holds (code and settings are the fingerprint's)."""
-        if hasattr(obj, "__dict__"):
-            fields = {
-                name: value
-                for name, value in vars(obj).items()
-                if name not in _NOT_HELD and not callable(value)
-            }
-        else:  # a dataclass with slots
-            fields = {field.name: getattr(obj, field.name) for field in dataclasses.fields(obj)}
         if isinstance(obj, Content):
-            for name in BODY_FIELDS:
-                fields.pop(name, None)
-            metadata = fields.get("metadata")
-            if not isinstance(metadata, Mapping) or "summary" not in metadata:
-                # Its summary, which lists show, is made from its body.
-                body = body_digest(obj)
-                if body is None:
-                    raise UndescribableError(f"the body of {obj.source_path}")
-                fields["(body)"] = body
-        return self.describer.digest(sorted(fields.items()))
+            noted = vars(obj).get(HELD_AS_READ)
+            return noted if isinstance(noted, bytes) else content_held(obj, self.describer)
+        return self.describer.digest(sorted(held_fields(obj).items()))
 
     def page_key(
         self, site: bytes, template: str, relative: str, localsiteurl: str, job: Any
@@ -134,7 +181,7 @@ class SiteState:
                 if body is None:
                     return None
                 parts += (name.encode(), body)
-        return combined(iter(parts))
+        return combined(parts)
 
     def _content_names_of(self, job: Any) -> list[str]:
         """The names of ``job``'s variables that may be content objects."""

@@ -22,7 +22,7 @@ from parallel_write.render import (
     render_all,
 )
 from parallel_write.reuse import Reuse
-from parallel_write.site_state import SiteState
+from parallel_write.site_state import SiteState, note_read_articles
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "add_flush_generator",
     "choose_writer",
     "keep_flush_generator_last",
+    "note_articles_as_read",
 ]
 
 DEFAULT_MIN_PAGES = 64
@@ -54,6 +55,23 @@ def _fingerprint(settings: Any) -> str:
 
     known = settings.get(FINGERPRINT_SETTING)
     return str(known) if known else fingerprint(settings)
+
+
+def _reusing(settings: Any) -> bool:
+    """Whether this build's pages are keyed, to be reused by the next one."""
+    return (
+        _uses_this_plugin(settings)
+        and bool(settings.get("PAGE_REUSE", True))
+        and bool(settings.get("LAST_OUTPUT_PATH"))
+        and worker_count(settings) >= 2
+        and fork_available()
+    )
+
+
+def note_articles_as_read(generator: Any) -> None:
+    """``article_generator_pretaxonomy`` receiver (site_state.note_read_articles)."""
+    if _reusing(generator.settings):
+        note_read_articles(generator)
 
 
 def _session(settings: Any) -> Session | None:

@@ -43,9 +43,17 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 class Topic:
     """One topic: its definition, then (after linking) what the site says about it."""
 
-    # The same topic in every build is the one with this slug: a page that uses a topic
-    # depends on the fields it reads, not on all of them (parallel_write's page reuse).
+    # The same topic in every build is the one with this slug; the fields linking fills
+    # in are made from the articles (parallel_write's page keys need not describe them).
     __page_reuse_key__: ClassVar[str] = "slug"
+    __page_reuse_derived__: ClassVar[tuple[str, ...]] = (
+        "articles",
+        "developments",
+        "timeline",
+        "key_point_entries",
+        "related_topics",
+        "hub_pages",
+    )
 
     slug: str
     title: str
