@@ -51,6 +51,9 @@ _NOT_HELD = frozenset({"settings", "_context", HELD_AS_READ})
 # Changes from page to page (a page's key has it).
 _PER_PAGE = frozenset({"localsiteurl", "output_file"})
 _ABSENT: Any = object()
+# Pelican's maps from a source file to its content: looked up, never listed, and filled in
+# an order that depends on a set's (static files linked from the articles).
+_LOOKUP_TABLES = frozenset({"generated_content", "static_content"})
 
 
 def body_digest(content: Any) -> bytes | None:
@@ -150,10 +153,14 @@ class SiteState:
         describer = self.describer
         parts: list[bytes] = [self.fingerprint.encode()]
         for context in contexts:
-            for name, value in context.items():
+            # By name: templates look names up (the order they were set in is a build's own).
+            for name, value in sorted(context.items()):
                 if name in _PER_PAGE or settings.get(name, _ABSENT) is value:
                     continue  # a setting as it is (the fingerprint has it)
-                parts += (name.encode(), describer.digest(value))
+                described = value
+                if name in _LOOKUP_TABLES and isinstance(value, Mapping):
+                    described = sorted(value.items())
+                parts += (name.encode(), describer.digest(described))
         # Every keyed object met (describing one may meet more), by what it holds.
         held: set[Any] = set()
         while len(held) < len(describer.registry):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from pelican.contents import Article
 
@@ -52,6 +52,10 @@ class BuildTopics:
 @dataclass(frozen=True)
 class SectionMatches:
     """For each section of an article, in order: for each rule of ``index``, a match."""
+
+    # Bookkeeping until topics are assigned, made from the sections and the rules: no
+    # page shows it (parallel_write's page keys leave it out).
+    __page_data__: ClassVar[bool] = False
 
     index: PhraseIndex
     verdicts: tuple[tuple[bool, ...], ...]

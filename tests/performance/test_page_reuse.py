@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -180,6 +183,29 @@ def test_without_reuse_pages_rendered_unchanged_are_not_rewritten(
     assert 0 < len(linked) < len(after), "the edited article's page is rewritten, most are not"
     assert not any("example-article-2/" in page for page in linked)
     assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
+
+
+def test_page_keys_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    # Two builds of the same site in processes with other string hashes (set orders).
+    content = tmp_path / "content"
+    for name, text in small_site(6).items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_bytes(text if isinstance(text, bytes) else text.encode())
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys; sys.path[:0] = ['scripts', 'plugins']; from pathlib import Path;"
+        "from build import build;"
+        f"assert build(Path('pelicanconf.py'), Path({str(tmp_path / 'output')!r}),"
+        f" overrides={{'PATH': {str(content)!r}, 'CACHE_PATH': {str(tmp_path / 'cache')!r},"
+        " 'PARALLEL_WRITE_WORKERS': 2}) == []"
+    )
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-c", script], cwd=root, env=env, check=True)
+    manifests = sorted((tmp_path / "cache").glob("content-*/pages/*.pickle"))
+    first, second = (pickle.loads(path.read_bytes())["pages"] for path in manifests)
+    assert len(first) > 20
+    assert first == second
 
 
 def test_a_changed_setting_renders_every_page(
