@@ -24,6 +24,7 @@ import pickle
 from collections.abc import Iterable
 from typing import Any
 
+from markupsafe import Markup
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
@@ -56,18 +57,23 @@ def is_keyed(obj: Any) -> bool:
     return isinstance(obj, Content) or hasattr(type(obj), "__page_reuse_key__")
 
 
+_CONTAINERS = frozenset({dict, list, tuple, set, frozenset})
+
+
 def _plain(value: Any) -> Any:
     """``value`` with the ``line`` entries of its dicts left out and its sets sorted (only
     through lists, tuples, dicts and sets: what objects hold is pickled as it is)."""
     kind = type(value)
     if kind is dict:
         return {
-            key: _plain(item)
+            key: _plain(item) if type(item) in _CONTAINERS else item
             for key, item in value.items()
             if key != SOURCE_POSITION or not isinstance(item, int | None)
         }
     if kind is list or kind is tuple:
-        return kind(_plain(item) for item in value)
+        if not any(type(item) in _CONTAINERS for item in value):
+            return value  # nothing to change inside: pickled as it is
+        return kind([_plain(item) if type(item) in _CONTAINERS else item for item in value])
     if kind is set or kind is frozenset:
         try:
             return ("set", sorted(_plain(item) for item in value))
@@ -85,6 +91,8 @@ class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         # Called for every value that is not a plain str, number, list, dict...
         kind = type(obj)
+        if kind is Markup:  # the commonest, by far (titles, key points, summaries)
+            return (Markup, (str(obj),))
         if isinstance(obj, Content) or hasattr(kind, "__page_reuse_key__"):
             return (str, ("\0".join(self.describer.register(obj)),))
         if isinstance(obj, URLWrapper):

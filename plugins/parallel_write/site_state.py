@@ -91,13 +91,18 @@ def content_held(obj: Any, describer: Describer) -> bytes:
     for name in BODY_FIELDS:
         fields.pop(name, None)
     metadata = fields.get("metadata")
+    if isinstance(metadata, Mapping):
+        # Pelican makes most metadata attributes too: the very same value, described once.
+        for name in [name for name, value in fields.items() if metadata.get(name) is value]:
+            fields[name] = "(metadata)"
     if not isinstance(metadata, Mapping) or "summary" not in metadata:
         # Its summary, which lists show, is made from its body.
         body = body_digest(obj)
         if body is None:
             raise UndescribableError(f"the body of {vars(obj).get('source_path')}")
         fields["(body)"] = body
-    return describer.digest(sorted(fields.items()))
+    names = sorted(fields)
+    return describer.digest((names, [fields[name] for name in names]))
 
 
 def note_read_articles(generator: Any) -> None:
