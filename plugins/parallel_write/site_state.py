@@ -4,7 +4,7 @@ A page is made from its template (the templates, code and settings are the build
 fingerprint), its place (its file and ``localsiteurl``) and the site. The *site digest*
 describes the site as what it is made from: the values in the generators' contexts, with
 each content object, topic and edition met there described by identity, and once by
-what it holds. An article is described as it was read (``note_read_articles``, before
+what it holds. An article is described as it was read (:mod:`read_notes`, before
 the tags and topics are linked): what linking adds (topics, related coverage,
 neighbours, hub timelines, editions) is made from that, with the topics' definitions,
 the settings and the code, so it is left out; a class names such fields in
@@ -36,14 +36,21 @@ from pelican.contents import Content, Static
 
 from parallel_write.describe import Describer, UndescribableError, combined
 
-__all__ = ["BODY_FIELDS", "SiteState", "body_digest", "note_read_articles"]
+__all__ = [
+    "BODY_FIELDS",
+    "HELD_AS_READ",
+    "SiteState",
+    "body_digest",
+    "content_held",
+    "read_articles",
+]
 
 logger = logging.getLogger(__name__)
 
 # Where a content object holds its body: Pelican's text, or the digest article_bodies
 # leaves when it moves the text to disk.
 BODY_FIELDS = ("_content", "_content_digest")
-# What an article held once read (note_read_articles), kept on it.
+# What an article held once read (read_notes), kept on it.
 HELD_AS_READ = "_site_state_held"
 # Not what pages are made from: the settings (in the fingerprint), the context (described
 # as a whole), this module's own note.
@@ -105,20 +112,15 @@ def content_held(obj: Any, describer: Describer) -> bytes:
     return describer.digest((names, [fields[name] for name in names]))
 
 
-def note_read_articles(generator: Any) -> None:
-    """``article_generator_pretaxonomy`` receiver: note what each article holds as read.
+def read_articles(generator: Any) -> list[Any]:
+    """The articles of an ArticlesGenerator at ``article_generator_pretaxonomy``: what
+    :func:`content_held` describes as read (:mod:`parallel_write.read_notes`).
 
     Everything linking adds later (topics, related coverage, neighbours...) is made from
     what the articles hold as read, with the topics' definitions, the settings and the
     code: the site digest holds those, and need not describe what is made from them.
     """
-    describer = Describer()
-    for name in _READ_LISTS:
-        for article in getattr(generator, name, None) or ():
-            try:
-                vars(article)[HELD_AS_READ] = content_held(article, describer)
-            except UndescribableError as why:
-                logger.debug("%s: described when its pages are written: %s", name, why)
+    return [article for name in _READ_LISTS for article in getattr(generator, name, None) or ()]
 
 
 # The lists an ArticlesGenerator has made when it sends article_generator_pretaxonomy.

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from pelican.paginator import Page as PaginationPage
 from pelican.writers import Writer
 
+from parallel_write.read_notes import start_notes, take_notes
 from parallel_write.render import (
     MISSING,
     REUSED,
@@ -22,7 +23,7 @@ from parallel_write.render import (
     render_all,
 )
 from parallel_write.reuse import Reuse
-from parallel_write.site_state import SiteState, note_read_articles
+from parallel_write.site_state import SiteState, read_articles
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -69,9 +70,10 @@ def _reusing(settings: Any) -> bool:
 
 
 def note_articles_as_read(generator: Any) -> None:
-    """``article_generator_pretaxonomy`` receiver (site_state.note_read_articles)."""
+    """``article_generator_pretaxonomy`` receiver: describe the articles as read (on the
+    other core: ``read_notes``), for the site digest."""
     if _reusing(generator.settings):
-        note_read_articles(generator)
+        start_notes(generator.settings, read_articles(generator))
 
 
 def _session(settings: Any) -> Session | None:
@@ -214,6 +216,7 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
 
     def _key_pages(self, jobs: list[PageJob], contexts: list[dict[str, Any]]) -> None:
         """Give every page to be written its key (none if the site cannot be described)."""
+        take_notes(self.settings)
         # Dropped at the end: what it described is kept alive only while it describes.
         state = SiteState(_fingerprint(self.settings))
         site = state.site_digest(contexts, self.settings)
