@@ -14,9 +14,7 @@ must never use the clock) and every output file gets it as its modification time
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import gc
 import html
 import logging
 import os
@@ -25,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from blinker import signal
@@ -252,8 +250,7 @@ def _build(
         # Indexed in the temporary folder, so a failed index fails the build like any problem;
         # unchanged shards come from the cache, which is updated only once the build is in place.
         try:
-            with _collection_paused():
-                search = build_search_index(temporary, cache=search_cache)
+            search = build_search_index(temporary, cache=search_cache)
         except SearchIndexError as error:
             collector.problems.append(f"error: search index: {error}")
     if collector.problems:
@@ -265,26 +262,6 @@ def _build(
     if search is not None:
         search.remember(output, restamped=build_date is not None)
     return []
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No automatic cycle collection while the search index is made.
-
-    The finished build's objects (the whole site: articles, pages, contexts, which refer to
-    one another) are garbage once Pelican returns, and the collector's thresholds are
-    Python's again (gc_tuning): the first full collection, due a few thousand allocations
-    into indexing, walked them all (≈ 0.5 s at 5,000 articles) before the build's own work
-    went on. ``make html`` leaves without freeing them (``exit_now``); ``make serve``
-    collects them once this is over, between builds.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def main(argv: list[str] | None = None) -> int:

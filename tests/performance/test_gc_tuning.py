@@ -59,22 +59,3 @@ def test_a_finished_build_keeps_no_article_alive(
         assert build_site(files)[1] == []
         gc.collect()
         assert [item for item in gc.get_objects() if isinstance(item, Article)] == []
-
-
-def test_no_automatic_collection_while_the_search_index_is_made(
-    build_site: Callable[..., tuple[Path, list[str]]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import build as build_module
-
-    seen: list[bool] = []
-    real = build_module.build_search_index
-
-    def spy(*args: object, **kwargs: object) -> object:
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(build_module, "build_search_index", spy)
-    _, problems = build_site({"articles/example.md": ARTICLE})
-    assert problems == []
-    assert seen == [False]
-    assert gc.isenabled()
