@@ -51,5 +51,7 @@ def shorten_section_texts(articles: Iterable[Any]) -> None:
     for article in articles:
         for section in getattr(article, "sections", None) or []:
             text = section.get("text")
-            if isinstance(text, str) and len(text) > EXCERPT_CHARS:
+            # Longer than what excerpt_source keeps: not cut yet (linking calls this for
+            # articles some plugin made without early matching; most are cut already).
+            if isinstance(text, str) and len(text) > EXCERPT_CHARS + len(CUT_MARK):
                 section["text"] = excerpt_source(text)
