@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from parallel_write.attachments import note_attach_links
 from parallel_write.writer import (
     add_flush_generator,
     choose_writer,
@@ -42,3 +43,4 @@ def register() -> None:
     signals.get_generators.connect(add_flush_generator)
     signals.initialized.connect(keep_flush_generator_last)
     signals.article_generator_pretaxonomy.connect(note_articles_as_read)
+    signals.content_object_init.connect(note_attach_links)

@@ -34,6 +34,7 @@ from typing import Any
 
 from pelican.contents import Content, Static
 
+from content_lists import ARTICLE_LISTS
 from parallel_write.describe import Describer, UndescribableError, combined
 
 __all__ = [
@@ -61,6 +62,8 @@ _ABSENT: Any = object()
 # Pelican's maps from a source file to its content: looked up, never listed, and filled in
 # an order that depends on a set's (static files linked from the articles).
 _LOOKUP_TABLES = frozenset({"generated_content", "static_content"})
+# Pelican's list of static files to copy: made from a set (its order is a process's own).
+_UNORDERED_LISTS = frozenset({"staticfiles"})
 
 
 def body_digest(content: Any) -> bytes | None:
@@ -120,18 +123,7 @@ def read_articles(generator: Any) -> list[Any]:
     what the articles hold as read, with the topics' definitions, the settings and the
     code: the site digest holds those, and need not describe what is made from them.
     """
-    return [article for name in _READ_LISTS for article in getattr(generator, name, None) or ()]
-
-
-# The lists an ArticlesGenerator has made when it sends article_generator_pretaxonomy.
-_READ_LISTS = (
-    "articles",
-    "translations",
-    "hidden_articles",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-)
+    return [article for name in ARTICLE_LISTS for article in getattr(generator, name, None) or ()]
 
 
 class SiteState:
@@ -167,6 +159,8 @@ class SiteState:
                 described = value
                 if name in _LOOKUP_TABLES and isinstance(value, Mapping):
                     described = sorted(value.items())
+                elif name in _UNORDERED_LISTS and isinstance(value, list):
+                    described = sorted(value, key=lambda item: str(vars(item).get("source_path")))
                 parts += (name.encode(), describer.digest(described))
         # Every keyed object met (describing one may meet more), by what it holds.
         held: set[Any] = set()

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from pelican.paginator import Page as PaginationPage
 from pelican.writers import Writer
 
+from parallel_write.attachments import resolve_attachments
 from parallel_write.read_notes import start_notes, take_notes
 from parallel_write.render import (
     MISSING,
@@ -256,6 +257,9 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         contexts = {id(job.context): job.context for job in jobs}
         after = {key: context.get("localsiteurl", MISSING) for key, context in contexts.items()}
         try:
+            # Static files linked with {attach} move beside their page when its body is
+            # rendered: done here, for pages rendered elsewhere or not at all.
+            resolve_attachments(self.settings)
             session = _session(self.settings)
             reuse = session.reuse if session is not None else None
             if reuse is not None:

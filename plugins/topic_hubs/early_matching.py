@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from pelican.contents import Article
 
@@ -51,11 +51,12 @@ class BuildTopics:
 
 @dataclass(frozen=True)
 class SectionMatches:
-    """For each section of an article, in order: for each rule of ``index``, a match."""
+    """For each section of an article, in order: for each rule of ``index``, a match.
 
-    # Bookkeeping until topics are assigned, made from the sections and the rules: no
-    # page shows it (parallel_write's page keys leave it out).
-    __page_data__: ClassVar[bool] = False
+    The verdicts were made from the sections' whole text, which sections no longer hold:
+    they are part of what an article holds as read (parallel_write's page keys describe
+    them; the index is the topics' rules, described with the topics).
+    """
 
     index: PhraseIndex
     verdicts: tuple[tuple[bool, ...], ...]

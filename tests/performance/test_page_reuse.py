@@ -49,7 +49,9 @@ def _inodes(folder: Path) -> dict[str, int]:
     }
 
 
-def _full_build(build: Build, files: dict[str, str | bytes], tmp_path: Path) -> dict[str, bytes]:
+def _full_build(
+    build: Build, files: dict[str, str | bytes], tmp_path: Path, **settings: Any
+) -> dict[str, bytes]:
     """The same content built from nothing (another cache, no last output)."""
     fresh = tmp_path / "fresh"
     for name, text in files.items():
@@ -61,7 +63,12 @@ def _full_build(build: Build, files: dict[str, str | bytes], tmp_path: Path) -> 
     problems = build_folder(
         Path(__file__).resolve().parents[2] / "pelicanconf.py",
         fresh / "output",
-        overrides={"PATH": str(fresh / "content"), "CACHE_PATH": str(fresh / "cache"), **PARALLEL},
+        overrides={
+            **PARALLEL,
+            **settings,
+            "PATH": str(fresh / "content"),
+            "CACHE_PATH": str(fresh / "cache"),
+        },
     )
     assert problems == []
     return tree(fresh / "output")
@@ -188,7 +195,10 @@ def test_without_reuse_pages_rendered_unchanged_are_not_rewritten(
 def test_page_keys_do_not_depend_on_the_process(tmp_path: Path) -> None:
     # Two builds of the same site in processes with other string hashes (set orders).
     content = tmp_path / "content"
-    for name, text in small_site(6).items():
+    files = small_site(6)
+    # Static files: Pelican lists them from a set.
+    files.update({f"images/example-{n}.png": b"\x89PNG example %d" % n for n in range(6)})
+    for name, text in files.items():
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_bytes(text if isinstance(text, bytes) else text.encode())
     root = Path(__file__).resolve().parents[2]
@@ -206,6 +216,50 @@ def test_page_keys_do_not_depend_on_the_process(tmp_path: Path) -> None:
     first, second = (pickle.loads(path.read_bytes())["pages"] for path in manifests)
     assert len(first) > 20
     assert first == second
+
+
+def test_a_section_edit_past_its_excerpt_that_changes_its_topics_renders_every_page(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(8)
+    cache = str(tmp_path / "cache")
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    hub_before = (output / "topics" / "un-responses" / "index.html").read_text(encoding="utf-8")
+    # A phrase of the topic at the end of the lead, far past what its excerpt keeps: the
+    # lead now matches the topic (matched on the whole text as read).
+    name = "articles/example-article-00001.md"
+    head, _, rest = str(files[name]).partition("\n## ")
+    files[name] = f"{head} Lorem UNICEF ipsum.\n\n## {rest}"
+    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
+    assert problems == []
+    assert reused[1] == 0
+    hub = (output / "topics" / "un-responses" / "index.html").read_text(encoding="utf-8")
+    assert hub != hub_before, "the hub now lists the article's lead"
+    assert _differences(tree(output), _full_build(build_site, files, tmp_path)) == []
+
+
+def test_a_file_attached_to_a_page_rendered_elsewhere_or_reused_moves_beside_it(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files = small_site(8)
+    files["articles/photo2.png"] = b"\x89PNG example 2"
+    name = "articles/example-article-00002.md"
+    files[name] = str(files[name]) + "\n![Example photo]({attach}photo2.png)\n"
+    # Feeds render article bodies in the build process too: not this one's.
+    settings = dict(PARALLEL, FEEDS_MAX_ITEMS=1, CACHE_PATH=str(tmp_path / "cache"))
+    for _ in (1, 2):
+        output, problems = build_site(files, **settings)
+        assert problems == []
+        (page,) = output.glob("*/*/*/example-article-2/index.html")
+        assert (page.parent / "photo2.png").read_bytes() == b"\x89PNG example 2"
+        assert not (output / "articles" / "photo2.png").exists()
+        assert 'src="photo2.png"' in page.read_text(encoding="utf-8") or "/photo2.png" in (
+            page.read_text(encoding="utf-8")
+        )
+    assert reused[1] > 0
+    full = _full_build(build_site, files, tmp_path, FEEDS_MAX_ITEMS=1)
+    assert _differences(tree(output), full) == []
 
 
 def test_a_changed_setting_renders_every_page(
