@@ -96,15 +96,12 @@ def test_an_unchanged_site_is_linked_page_for_page(
     assert _differences(first, tree(output)) == []
 
 
-def _add_paragraph(files: dict[str, str | bytes], name: str) -> None:
-    files[name] = str(files[name]).replace("\n## ", "\n\nAn added paragraph.\n\n## ", 1)
-
-
-def test_an_edit_to_an_articles_text_renders_its_page_alone(
-    build_site: Build, tmp_path: Path, reused: list[int]
-) -> None:
+def _linked_site_built(
+    build_site: Build, tmp_path: Path
+) -> tuple[dict[str, str | bytes], str, dict[str, int]]:
+    """Eight articles, the fifth linking to the third, built once: (files, cache, inodes)."""
     files = small_site(8)
-    # Another article links to it: its address is what that page shows of it.
+    # Another article links to the third: its address is what that page shows of it.
     files["articles/example-article-00005.md"] = (
         str(files["articles/example-article-00005.md"])
         + "\nSee [example article 3]({filename}example-article-00003.md).\n"
@@ -112,7 +109,17 @@ def test_an_edit_to_an_articles_text_renders_its_page_alone(
     cache = str(tmp_path / "cache")
     output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
     assert problems == []
-    before = _inodes(output)
+    return files, cache, _inodes(output)
+
+
+def _add_paragraph(files: dict[str, str | bytes], name: str) -> None:
+    files[name] = str(files[name]).replace("\n## ", "\n\nAn added paragraph.\n\n## ", 1)
+
+
+def test_an_edit_to_an_articles_text_renders_its_page_alone(
+    build_site: Build, tmp_path: Path, reused: list[int]
+) -> None:
+    files, cache, before = _linked_site_built(build_site, tmp_path)
     _add_paragraph(files, "articles/example-article-00003.md")
 
     output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
@@ -129,15 +136,7 @@ def test_an_edit_to_an_articles_text_renders_its_page_alone(
 def test_an_edit_other_pages_show_renders_every_page(
     build_site: Build, tmp_path: Path, reused: list[int]
 ) -> None:
-    files = small_site(8)
-    files["articles/example-article-00005.md"] = (
-        str(files["articles/example-article-00005.md"])
-        + "\nSee [example article 3]({filename}example-article-00003.md).\n"
-    )
-    cache = str(tmp_path / "cache")
-    output, problems = build_site(files, CACHE_PATH=cache, **PARALLEL)
-    assert problems == []
-    before = _inodes(output)
+    files, cache, before = _linked_site_built(build_site, tmp_path)
     name = "articles/example-article-00003.md"
     # A new headline (and so a new address): lists, hubs and the linking article show it.
     files[name] = str(files[name]).replace(
