@@ -5,7 +5,8 @@ keeps most of them until the end, so the collector's frequent passes over them f
 almost nothing and cost about a tenth of the build's CPU time. The thresholds are raised
 when the build starts and put back when it finishes; then Pelican's memo caches, which
 would keep every build's articles for the life of the process, are emptied
-(:mod:`gc_tuning.release`).
+(:mod:`gc_tuning.release`). When every article is read, the memory parsing freed is given
+back to the system (:mod:`free_memory`).
 Setting: ``GC_THRESHOLD`` (default ``(100_000, 50, 100)``, see :func:`gc.set_threshold`;
 ``None`` leaves them alone).
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from gc_tuning.release import release_build
+from gc_tuning.release import release_build, trim_after_reading
 from gc_tuning.thresholds import raise_thresholds, restore_thresholds
 
 __all__ = ["register"]
@@ -24,3 +25,4 @@ def register() -> None:
     signals.initialized.connect(raise_thresholds)
     signals.finalized.connect(restore_thresholds)
     signals.finalized.connect(release_build)
+    signals.article_generator_finalized.connect(trim_after_reading)

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 from pelican.paginator import Page as PaginationPage
 from pelican.writers import Writer
 
+from free_memory import give_back_free_memory
 from parallel_write.attachments import resolve_attachments
 from parallel_write.read_notes import start_notes, take_notes
 from parallel_write.render import (
@@ -260,6 +261,9 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
             # Static files linked with {attach} move beside their page when its body is
             # rendered: done here, for pages rendered elsewhere or not at all.
             resolve_attachments(self.settings)
+            # Recording freed a copy of the whole context per page: give that memory back
+            # before the workers fork from this process and rendering adds to it.
+            give_back_free_memory()
             session = _session(self.settings)
             reuse = session.reuse if session is not None else None
             if reuse is not None:
