@@ -93,7 +93,7 @@ class _Pickler(pickle.Pickler):
         kind = type(obj)
         if kind is Markup:  # the commonest, by far (titles, key points, summaries)
             return (Markup, (str(obj),))
-        if isinstance(obj, Content) or hasattr(kind, "__page_reuse_key__"):
+        if is_keyed(obj):
             return (str, ("\0".join(self.describer.register(obj)),))
         if isinstance(obj, URLWrapper):
             return (str, (f"{kind.__qualname__}|{obj.name}|{obj.slug}",))
