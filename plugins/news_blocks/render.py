@@ -17,6 +17,8 @@ from markdown_it.renderer import RendererProtocol
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from shared_templates import bytecode_cache
+
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 KEY_POINTS_TOKEN = "news_key_points"
 POST_TOKEN = "news_post"
@@ -34,6 +36,8 @@ def template_environment(settings: Mapping[str, Any]) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=StrictUndefined,
+        # Compiled once, not again by each parser or the next build (shared_templates).
+        bytecode_cache=bytecode_cache(settings, "news_blocks"),
     )
 
 

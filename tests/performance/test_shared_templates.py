@@ -11,7 +11,7 @@ import pytest
 from pelicanconf import PLUGINS
 from tests.performance.site_helpers import small_site, tree
 
-from shared_templates import MemoryBytecodeCache
+from shared_templates import MemoryBytecodeCache, StoredBytecodeCache
 
 
 def test_site_is_identical_with_and_without_the_plugin(
@@ -30,9 +30,8 @@ def test_site_is_identical_with_and_without_the_plugin(
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def test_templates_are_compiled_once_for_every_generator(
-    build_site: Callable[..., tuple[Path, list[str]]], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _count_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The names of the templates Jinja compiles from now on."""
     compiled: list[str | None] = []
     original = jinja2.Environment.compile
 
@@ -43,11 +42,20 @@ def test_templates_are_compiled_once_for_every_generator(
         return original(self, source, name, *a, **k)  # type: ignore[arg-type]
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return compiled
+
+
+def test_templates_are_compiled_once_for_every_generator(
+    build_site: Callable[..., tuple[Path, list[str]]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    compiled = _count_compiles(monkeypatch)
     _, problems = build_site(small_site(2), PLUGINS=[p for p in PLUGINS if p != "shared_templates"])
     assert problems == []
     without = list(compiled)
     compiled.clear()
-    _, problems = build_site(small_site(2), PLUGINS=PLUGINS)
+    _, problems = build_site(small_site(2), PLUGINS=PLUGINS, CACHE_PATH=str(tmp_path / "cache"))
     assert problems == []
     # What the plugin is for: Pelican compiles base.html once per generator.
     assert without.count("base.html") > 1
@@ -87,3 +95,65 @@ def test_setting_off_leaves_the_environment_alone(
     _, problems = build_site(small_site(1), SHARED_TEMPLATES=False)
     assert problems == []
     assert caches and all(cache is None for cache in caches)
+
+
+def test_the_next_build_compiles_no_template(
+    build_site: Callable[..., tuple[Path, list[str]]],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    cache = str(tmp_path / "cache")
+    output, problems = build_site(small_site(2), CACHE_PATH=cache)
+    assert problems == []
+    before = tree(output)
+    compiled = _count_compiles(monkeypatch)
+    output, problems = build_site(small_site(2), CACHE_PATH=cache)
+    assert problems == []
+    assert compiled == []
+    assert tree(output) == before
+    # Without the content cache (no fingerprinted folder) nothing outlives the build.
+    output, problems = build_site(small_site(2), CACHE_PATH=cache, CONTENT_CACHE=False)
+    assert problems == []
+    assert "base.html" in compiled
+    assert "news_blocks/post.html" in compiled
+
+
+def _stored_environment(folder: Path, templates: Path) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader(str(templates))
+    return jinja2.Environment(loader=loader, bytecode_cache=StoredBytecodeCache(lambda: folder))
+
+
+def test_stored_bytecode_is_taken_while_the_source_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    templates, folder = tmp_path / "templates", tmp_path / "bytecode"
+    templates.mkdir()
+    (templates / "page.html").write_text("one {{ x }}", encoding="utf-8")
+    compiled = _count_compiles(monkeypatch)
+    assert _stored_environment(folder, templates).get_template("page.html").render(x=1) == "one 1"
+    assert compiled == ["page.html"]
+    # The next build (a new cache on the same folder) loads it.
+    assert _stored_environment(folder, templates).get_template("page.html").render(x=2) == "one 2"
+    assert compiled == ["page.html"]
+    # An edited template is compiled again, and the new bytecode kept.
+    (templates / "page.html").write_text("two {{ x }}", encoding="utf-8")
+    assert _stored_environment(folder, templates).get_template("page.html").render(x=3) == "two 3"
+    assert _stored_environment(folder, templates).get_template("page.html").render(x=4) == "two 4"
+    assert compiled == ["page.html", "page.html"]
+    # A damaged file is compiled again.
+    for stored in folder.iterdir():
+        stored.write_bytes(b"not bytecode")
+    assert _stored_environment(folder, templates).get_template("page.html").render(x=5) == "two 5"
+    assert len(compiled) == 3
+
+
+def test_a_folder_that_cannot_be_made_keeps_bytecode_in_memory(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text("{{ x }}", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    cache = StoredBytecodeCache(lambda: blocker / "bytecode")
+    loader = jinja2.FileSystemLoader(str(tmp_path / "templates"))
+    environment = jinja2.Environment(loader=loader, bytecode_cache=cache)
+    assert environment.get_template("page.html").render(x=1) == "1"
+    assert len(cache) == 1
