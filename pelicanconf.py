@@ -21,7 +21,7 @@ THEME_STATIC_PATHS = ["templates/static"]
 THEME_STATIC_DIR = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["markdown_reader", "html_policy", "news_blocks", "topic_hubs", "editions", "newsroom", "feeds", "strict_build", "frozen_urls", "content_cache", "parallel_read", "article_bodies", "gc_tuning", "shared_templates", "parallel_write"]
+PLUGINS = ["markdown_reader", "html_policy", "news_blocks", "topic_hubs", "editions", "newsroom", "feeds", "strict_build", "frozen_urls", "content_cache", "parallel_read", "article_bodies", "gc_tuning", "shared_templates", "linear_translations", "parallel_write"]
 # Templates do not change during a build: Jinja need not re-check their files on every page.
 JINJA_ENVIRONMENT = {"auto_reload": False}
 
