@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from itertools import islice
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 from pelican.paginator import Page as PaginationPage
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from free_memory import give_back_free_memory
 from parallel_write.attachments import resolve_attachments
@@ -38,6 +39,8 @@ __all__ = [
 ]
 
 DEFAULT_MIN_PAGES = 64
+# Messages of Pelican's bookkeeping, under Pelican's writer's name as Pelican logs them.
+_pelicans_log = logging.getLogger("pelican.writers")
 _ABSENT: Any = object()
 
 
@@ -183,8 +186,9 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
     """Pelican's Writer, but pages are rendered by ``flush`` (on every core) instead of at once.
 
     Everything else ``write_file`` does happens at once, in Pelican's own code: the file's
-    folder is made, the overwrite checks run (raising as they would), the "Writing"
-    message is logged and ``content_written`` is sent. Feeds go through as usual.
+    folder is made, the overwrite checks run (raising as they would; ``_open_w`` repeats
+    them without making the file), the "Writing" message is logged and
+    ``content_written`` is sent. Feeds go through as usual.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -207,13 +211,31 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         job, self.opening = self.opening, None
-        handle = super()._open_w(filename, encoding, override)
         if job is None:
-            return handle
-        # Pelican's checks and bookkeeping have run (and the file exists, empty): the
-        # page's text is written when it is rendered.
-        job.path = handle.name
-        handle.close()
+            return super()._open_w(filename, encoding, override)
+        # Pelican's checks and bookkeeping (Writer._open_w: the same errors, messages and
+        # records), without making the file: the page is written, or the last build's
+        # file linked, when it is rendered (an empty file made here for each page, then
+        # replaced, cost ≈ 0.4 s of the build process at N = 5,000).
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            _pelicans_log.info('Skipping "%s", not overwriting', filename)
+            filename = os.devnull
+        elif filename in self._written_files:
+            if override:
+                _pelicans_log.info('Overwriting "%s"', filename)
+            else:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" as Pelican has already written to it'
+                    " previously (set `override=True` if intended)"
+                )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        job.path = filename
         return _Sink()
 
     def _key_pages(self, jobs: list[PageJob], contexts: list[dict[str, Any]]) -> None:

@@ -247,6 +247,9 @@ def test_the_writer_keeps_pelicans_bookkeeping_while_recording(
     # Sent once per page, when Pelican wrote it; the contexts are the pages' own.
     assert [name for _, name in written] == ["p0", "p1", "p2", "p3", "x"]
     assert context["localsiteurl"] == "..", "as Pelican leaves it after the last write"
+    # Folders are made; files only when their pages are rendered.
+    assert (tmp_path / "p0").is_dir()
+    assert not (tmp_path / "p0" / "index.html").exists()
     writer.flush()
     assert context["localsiteurl"] == ".."
     # Every page is rendered (for its messages); a file is written by one process only:
@@ -265,6 +268,44 @@ def test_the_writer_keeps_pelicans_bookkeeping_while_recording(
     # After the flush, pages are rendered at once.
     writer.write_file("late/index.html", _Template(), context, True, label="late")
     assert (tmp_path / "late" / "index.html").read_text() == "page late at ..\n"
+
+
+def _bookkeeping(writer: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What Pelican's overwrite rules say to a series of writes: messages and errors."""
+    said: list[str] = []
+    writes = [("a", False), ("b", False), ("b", False), ("c", True), ("c", False), ("c", True)]
+    writes += [("d", False), ("d", True), ("d", False)]
+    for name, override in writes:
+        caplog.clear()
+        try:
+            writer.write_file(
+                f"{name}.html",
+                _Template(),
+                {"localsiteurl": ""},
+                override_output=override,
+                label=name,
+            )
+        except FileOverwriteFailedError as error:
+            said.append(f"error: {error}")
+        said.extend(r.getMessage() for r in caplog.records if "Writing" not in r.getMessage())
+    said.append(repr(sorted(os.path.relpath(f, tmp_path) for f in writer._written_files)))
+    said.append(repr(sorted(os.path.relpath(f, tmp_path) for f in writer._overridden_files)))
+    return said
+
+
+def test_recording_follows_pelicans_overwrite_rules(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from pelican.writers import Writer
+
+    caplog.set_level(logging.INFO, logger="pelican.writers")
+    recorded = _bookkeeping(_writer(tmp_path / "recorded"), tmp_path / "recorded", caplog)
+    plain = Writer(str(tmp_path / "plain"), settings=DEFAULT_CONFIG)
+    pelicans = _bookkeeping(plain, tmp_path / "plain", caplog)
+    assert recorded == [line.replace("/plain/", "/recorded/") for line in pelicans]
+    assert any(line.startswith("Skipping") for line in recorded)
+    assert any(line.startswith("Overwriting") for line in recorded)
+    assert sum(line.startswith("error:") for line in recorded) == 2
 
 
 def test_recorded_pages_share_their_common_variables() -> None:
