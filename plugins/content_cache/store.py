@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from content_cache.fingerprint import fingerprint
+from content_cache.stat_index import INDEX_NAME, Stamp, StatIndex, stamp
 from parallel_read.prefetch import from_snapshot, served_snapshot, snapshot
 from plugin_use import uses_plugin
 from worker_logs import ProblemCounter
@@ -78,24 +79,22 @@ class EntryFolder:
         self.folder = folder
         # Entries this build used or wrote: the others are deleted at the end.
         self.used: set[str] = set()
-        # A file's key by path, while its size, time and inode stay the same.
-        self._keys: dict[str, tuple[tuple[int, int, int], str]] = {}
+        # A file's key by path, while its stat stays the same (this build's and the index's).
+        self._keys: dict[str, tuple[Stamp, str]] = {}
+        self.index = StatIndex(folder, f"{folder.parent.name}/{folder.name}")
 
     def key(self, source: str) -> str | None:
         """The entry name for the file ``source`` as it is now (None: it cannot be read)."""
         try:
-            status = os.stat(source)
-            stamp = (status.st_size, status.st_mtime_ns, status.st_ino)
+            current = stamp(os.stat(source))
             known = self._keys.get(source)
-            if known is not None and known[0] == stamp:
+            if known is not None and known[0] == current:
                 return known[1]
-            digest = hashlib.sha256(os.fsencode(source) + b"\0")
-            with open(source, "rb") as handle:
-                digest.update(handle.read())
+            # An unchanged file costs a stat, not a read and a hash.
+            key = self.index.key(source, current) or file_key(source)
         except OSError:
             return None
-        key = digest.hexdigest()
-        self._keys[source] = (stamp, key)
+        self._keys[source] = (current, key)
         return key
 
     def has(self, key: str) -> bool:
@@ -142,10 +141,25 @@ class EntryFolder:
                     # left behind long ago.
                     if path.stat().st_mtime < stale_write:
                         path.unlink()
-                elif name not in self.used:
+                elif name not in self.used and name != INDEX_NAME:
                     path.unlink()
             except OSError:  # gone already, or not ours (a folder)
                 continue
+
+    def remember(self) -> None:
+        """Write the index of the keys of the files whose entries this build used or wrote."""
+        used = self.used
+        keys = {source: known for source, known in self._keys.items() if known[1] in used}
+        if keys or self.folder.is_dir():  # no folder made for a Readers that cached nothing
+            self.index.write(keys)
+
+
+def file_key(source: str) -> str:
+    """The entry name for the bytes of ``source``: a hash of its path and its bytes."""
+    digest = hashlib.sha256(os.fsencode(source) + b"\0")
+    with open(source, "rb") as handle:
+        digest.update(handle.read())
+    return digest.hexdigest()
 
 
 class _Guard:
@@ -251,6 +265,15 @@ class _Guard:
         """``save_cache``: entries are written as they are made; the unused ones go."""
         if self.entries is not None:
             self.entries.prune()
+            try:
+                self.entries.remember()
+            except OSError as error:
+                logging.getLogger(__name__).warning(
+                    "Could not save the content cache index in %s: %s (set CACHE_PATH to a"
+                    " writable folder, or CONTENT_CACHE = False)",
+                    self.entries.folder,
+                    error,
+                )
             # Every file is read by now: the keys and the names of the entries used
             # (≈ 2 MB at N = 5,000) would otherwise stay while the pages are written. A
             # file read after this (none is, in Pelican) is simply not cached.
