@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ FORMAT = 1
 # More than the coarsest common timestamp granularity (FAT: 2 s) and small clock steps.
 RACY_MARGIN_NS = 2_000_000_000
 
+_KEY = re.compile("[0-9a-f]{64}")
+
 # (size, st_mtime_ns, st_ctime_ns, st_ino)
 Stamp = tuple[int, int, int, int]
 
@@ -39,19 +42,6 @@ Stamp = tuple[int, int, int, int]
 def stamp(status: os.stat_result) -> Stamp:
     """What of a file's stat must stay the same for its key to be trusted."""
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-
-
-def _record(value: Any) -> tuple[Stamp, str] | None:
-    """A well-formed ``[size, mtime, ctime, inode, key]`` record, or None."""
-    if (
-        isinstance(value, list)
-        and len(value) == 5
-        and all(type(number) is int for number in value[:4])
-        and isinstance(value[4], str)
-        and len(value[4]) == 64
-    ):
-        return (value[0], value[1], value[2], value[3]), value[4]
-    return None
 
 
 class StatIndex:
@@ -65,9 +55,12 @@ class StatIndex:
         # Before any file is stat'ed or hashed by this build: every key this build makes
         # is of a file's bytes read after this moment.
         self.started_ns = time.time_ns()
-        self._known: dict[str, tuple[Stamp, str]] | None = None
+        # Each source's record as read (checked when used: most are never looked at in
+        # a build that reads few files, and checking 5,000 cost more than reading them).
+        self._files: dict[str, Any] | None = None
+        self._trusted_before = 0
 
-    def _load(self) -> dict[str, tuple[Stamp, str]]:
+    def _load(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):  # none yet, or damaged
@@ -81,20 +74,27 @@ class StatIndex:
         ):
             return {}
         # Checked again on reading, in case the index was written by another rule.
-        trusted_before = data["started_ns"] - RACY_MARGIN_NS
-        known = {}
-        for source, value in data["files"].items():
-            record = _record(value)
-            if record is not None and record[0][1] < trusted_before:
-                known[source] = record
-        return known
+        self._trusted_before = data["started_ns"] - RACY_MARGIN_NS
+        files: dict[str, Any] = data["files"]
+        return files
 
     def key(self, source: str, current: Stamp) -> str | None:
         """The key recorded for ``source`` if its stat is still ``current``, else None."""
-        if self._known is None:
-            self._known = self._load()
-        record = self._known.get(source)
-        return record[1] if record is not None and record[0] == current else None
+        if self._files is None:
+            self._files = self._load()
+        record = self._files.get(source)
+        # [size, mtime, ctime, inode, key]: anything else is a record to ignore.
+        if (
+            type(record) is list
+            and len(record) == 5
+            and record[:4] == [*current]
+            and current[1] < self._trusted_before
+            and type(record[4]) is str
+            # An entry's name, never a path out of the folder.
+            and _KEY.fullmatch(record[4]) is not None
+        ):
+            return record[4]
+        return None
 
     def write(self, keys: dict[str, tuple[Stamp, str]]) -> None:
         """Record ``keys`` (source -> (stamp, key)) whose files were not changed too late."""

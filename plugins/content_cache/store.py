@@ -82,6 +82,9 @@ class EntryFolder:
         # A file's key by path, while its stat stays the same (this build's and the index's).
         self._keys: dict[str, tuple[Stamp, str]] = {}
         self.index = StatIndex(folder, f"{folder.parent.name}/{folder.name}")
+        # Entry paths as strings: a Path made per lookup cost more than the stat (N = 5,000).
+        self._prefix = os.path.join(folder, "")
+        self._listed: set[str] | None = None
 
     def key(self, source: str) -> str | None:
         """The entry name for the file ``source`` as it is now (None: it cannot be read)."""
@@ -98,11 +101,19 @@ class EntryFolder:
         return key
 
     def has(self, key: str) -> bool:
-        return (self.folder / key).is_file()
+        # One listing for all files, not a stat each: an entry another build deletes
+        # meanwhile is only a file parsed in the build instead of a worker.
+        if self._listed is None:
+            try:
+                self._listed = set(os.listdir(self.folder))
+            except OSError:
+                self._listed = set()
+        return key in self._listed
 
     def load(self, key: str) -> bytes | None:
         try:
-            data = (self.folder / key).read_bytes()
+            with open(self._prefix + key, "rb") as handle:
+                data = handle.read()
         except OSError:
             return None
         self.used.add(key)
@@ -121,10 +132,14 @@ class EntryFolder:
             temporary.unlink(missing_ok=True)
             raise
         self.used.add(key)
+        if self._listed is not None:
+            self._listed.add(key)
 
     def forget(self, key: str) -> None:
         (self.folder / key).unlink(missing_ok=True)
         self.used.discard(key)
+        if self._listed is not None:
+            self._listed.discard(key)
 
     def prune(self) -> None:
         """Delete the entries this build did not use (deleted files, older versions)."""

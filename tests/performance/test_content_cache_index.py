@@ -186,17 +186,20 @@ def test_a_damaged_or_foreign_index_is_ignored(
 def test_a_malformed_record_is_ignored(
     build_site: Build, tmp_path: Path, hashed: list[str]
 ) -> None:
-    _site(tmp_path, 2)
+    _site(tmp_path, 3)
     cache = tmp_path / "cache"
     assert build_site({}, CACHE_PATH=str(cache), **SERIAL)[1] == []
     index = json.loads(_index(cache).read_text(encoding="utf-8"))
     for source, record in index["files"].items():
         if source.endswith("00001.md"):
             index["files"][source] = [str(number) for number in record]
+        elif source.endswith("00002.md"):
+            # Not an entry's name: a path out of the folder.
+            index["files"][source] = [*record[:4], "../" + "0" * 61]
     _index(cache).write_text(json.dumps(index), encoding="utf-8")
     hashed.clear()
     assert build_site({}, CACHE_PATH=str(cache), **SERIAL)[1] == []
-    assert hashed == ["example-article-00001.md"]
+    assert sorted(hashed) == ["example-article-00001.md", "example-article-00002.md"]
 
 
 def test_the_index_is_not_trusted_in_another_fingerprint_folder(
