@@ -50,11 +50,14 @@ def find_collisions(contents: Iterable[Any], reserved: Mapping[str, str]) -> lis
         if save_as:
             by_output.setdefault(_output_name(str(save_as)), []).append(content)
     collisions = []
-    for output, group in sorted(by_output.items()):
+    # Only groups of two or more, or on a reserved name, are collisions (sorted then:
+    # sorting every article's group of one costs more than the check).
+    involved = [(o, g) for o, g in by_output.items() if len(g) > 1 or o in reserved]
+    for output, group in sorted(involved):
         group.sort(key=lambda c: str(c.source_path))
         if output in reserved:
             collisions.append(Collision(output, None, tuple(group), reserved[output]))
-        elif len(group) > 1:
+        else:
             collisions.append(Collision(output, group[0], tuple(group[1:])))
     return collisions
 
@@ -71,9 +74,8 @@ def duplicate_slug_errors(
         key = (str(getattr(content, "slug", "")), str(getattr(content, "lang", "")))
         groups.setdefault(key, []).append(content)
     errors = []
-    for (slug, _), group in sorted(groups.items()):
-        if len(group) < 2 or not slug:
-            continue
+    shared = [(key, group) for key, group in groups.items() if len(group) > 1 and key[0]]
+    for (slug, _), group in sorted(shared):
         first = min(group, key=lambda c: display_path(c.source_path, settings))
         first_path = display_path(first.source_path, settings)
         for content in group:

@@ -151,27 +151,28 @@ class _LinkChecker:
 
     def errors(self, content: Any) -> list[ContentError]:
         metadata: Mapping[str, Any] = getattr(content, "metadata", {}) or {}
-        links = metadata.get(LINKS_KEY) or []
-        path = display_path(content.source_path, self.settings)
-        errors = [
-            ContentError(
-                path,
+        # (message, line, hint) of each problem; the file is named only when there is one.
+        found: list[tuple[str, Any, str]] = [
+            (
                 f"image {str(image['src'])[:80]!r} is not on this site, and pages load nothing"
                 " from other sites (see the Content-Security-Policy in the README)",
-                line=image.get("line"),
-                hint="save it in content/images/ and link it as {static}/images/<name>",
+                image.get("line"),
+                "save it in content/images/ and link it as {static}/images/<name>",
             )
             for image in metadata.get(FOREIGN_IMAGES_KEY) or []
             if isinstance(image, dict) and isinstance(image.get("src"), str)
         ]
-        for link in links:
+        for link in metadata.get(LINKS_KEY) or []:
             if not isinstance(link, dict) or not isinstance(link.get("href"), str):
                 continue
             problem = self._problem(content, link["href"])
             if problem:
                 message, hint = problem
-                errors.append(ContentError(path, message, line=link.get("line"), hint=hint))
-        return errors
+                found.append((message, link.get("line"), hint))
+        if not found:
+            return []
+        path = display_path(content.source_path, self.settings)
+        return [ContentError(path, message, line=line, hint=hint) for message, line, hint in found]
 
     def _problem(self, content: Any, href: str) -> tuple[str, str] | None:
         match = _INTRASITE.match(href)

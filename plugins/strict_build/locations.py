@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 _READ_KEY = "STRICT_BUILD_READ"
 
 _SAFE_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _describe_characters(value: str) -> str:
@@ -58,12 +60,26 @@ def _invisible(value: str) -> bool:
     return any(unicodedata.category(ch) in {"Cc", "Cf"} for ch in value)
 
 
+def _plainly_inside(value: str) -> bool:
+    """A shortcut for :func:`_path_problem`'s every test at once: no leading separator, no
+    ``:`` (drive or scheme), no backslash, printable ASCII, no ``..`` anywhere (normpath
+    makes no ``..`` component that is not written)."""
+    return (
+        not value.startswith("/")
+        and ":" not in value
+        and "\\" not in value
+        and ".." not in value
+        and value.isascii()
+        and value.isprintable()
+    )
+
+
 def _path_problem(key: str, value: str) -> str | None:
-    if not value:
+    if not value or _plainly_inside(value):
         return None
-    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+    if value.startswith(("/", "\\")) or _DRIVE.match(value):
         return f"{key} {value!r} is an absolute path"
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
+    if _SCHEME.match(value):
         return f"{key} {value!r} starts with a URL scheme"
     if "\\" in value or _invisible(value):
         return f"{key} {value!r} contains backslashes or invisible characters"

@@ -18,6 +18,7 @@ slugs of ordinary titles do not change; a script's text no longer ends up in a U
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,14 +28,15 @@ from pelican.urlwrappers import URLWrapper
 
 # The fields that are text to show (data fields such as URLs are the owning plugin's).
 TEXT_FIELDS = frozenset({"title", "subtitle", "dateline", "key_points", "tags", "authors"})
-_HTML_CHARACTERS = frozenset('<>"&')
+# One search, not a set of every value's characters (35,000 values at 5,000 articles).
+_HAS_HTML_CHARACTER = re.compile(r'[<>"&]').search
 # Inline formatting a headline may carry; no attributes, so no quotes inside tags.
 INLINE_TAGS = frozenset({"b", "strong", "i", "em", "code", "sub", "sup", "small", "mark", "s"})
 
 
 def plain_text(value: str) -> str:
     """``'<b onclick=x>Hi</b> & "you"'`` -> ``Markup('<b>Hi</b> &amp; &#34;you&#34;')``."""
-    if isinstance(value, Markup) or not _HTML_CHARACTERS & set(value):
+    if isinstance(value, Markup) or not _HAS_HTML_CHARACTER(value):
         return value
     cleaned = nh3.clean(value, tags=set(INLINE_TAGS), attributes={}, strip_comments=True)
     return Markup(cleaned.replace('"', "&#34;").strip())
@@ -43,11 +45,12 @@ def plain_text(value: str) -> str:
 def _plain(value: Any, settings: Mapping[str, Any]) -> Any:
     if isinstance(value, str):
         return plain_text(value)
-    if isinstance(value, URLWrapper):
-        name = plain_text(value.name)
-        return value if name is value.name else type(value)(name, settings)
     if isinstance(value, list):
         return [_plain(item, settings) for item in value]
+    if isinstance(value, URLWrapper):
+        name = value.name
+        plain = plain_text(name)
+        return value if plain is name else type(value)(plain, settings)
     return value
 
 

@@ -11,6 +11,7 @@ import fnmatch
 import html
 import logging
 import os
+import re
 from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
@@ -42,6 +43,8 @@ _STATUS_GROUPS = (
 )
 # Editors' backup and lock files are not sources (dotfiles are ignored by Pelican).
 _EDITOR_FILES = ("*~", "#*#")
+# fnmatch's own patterns, compiled once (fnmatch.fnmatch = normcase + this match).
+_EDITOR_FILE = re.compile("|".join(fnmatch.translate(pattern) for pattern in _EDITOR_FILES))
 
 
 def _tag_slugs(articles: ArticlesGenerator | None) -> list[str]:
@@ -64,48 +67,58 @@ def _unread_file_error(relative: str, settings: Mapping[str, Any], path: str) ->
 
 def _found_sources(
     generator: Generator, paths_key: str, excludes_key: str, context: Mapping[str, Any]
-) -> tuple[set[str], list[ContentError]]:
-    """Every file in the generator's folders (absolute), and errors for unreadable ones."""
+) -> tuple[dict[str, str], list[ContentError]]:
+    """Every file in the generator's folders: absolute path -> its path relative to the
+    content folder (the key Pelican records it under); errors for unreadable ones."""
     settings = generator.settings
     static: Mapping[str, Any] = context.get("static_content", {})
-    sources, errors = set(), []
+    sources: dict[str, str] = {}
+    errors = []
     files = generator.get_files(
         settings[paths_key], exclude=settings[excludes_key], extensions=False
     )
+    root = str(settings["PATH"])
+    # get_files gives paths relative to the generator's folder; when that is the content
+    # folder (absolute, as Pelican makes it), the relative path needs no relpath.
+    same_root = generator.path == root and os.path.isabs(root) and os.path.normpath(root) == root
     for relative in sorted(files):
         name = os.path.basename(relative)
-        if any(fnmatch.fnmatch(name, pattern) for pattern in _EDITOR_FILES):
+        if _EDITOR_FILE.match(name):  # normcase changes neither "~" nor "#"
             continue
         if relative.replace(os.sep, "/") in static:
             continue
-        sources.add(os.path.normpath(os.path.join(generator.path, relative)))
+        source = os.path.normpath(os.path.join(generator.path, relative))
         extension = os.path.splitext(name)[1][1:]
         if extension not in generator.readers.extensions:
             errors.append(_unread_file_error(relative, settings, generator.path))
+        key = os.path.normpath(relative)
+        if not same_root or key.startswith("..") or os.path.isabs(key):
+            key = os.path.relpath(source, root)  # outside the folder walked: as Pelican does
+        sources[source] = key.replace(os.sep, "/")
     return sources, errors
 
 
 def _silent_drop_errors(
-    sources: set[str],
+    sources: Mapping[str, str],
     generated: Mapping[str, Any],
     settings: Mapping[str, Any],
     extensions: set[str],
 ) -> list[ContentError]:
-    """Sources Pelican would pass over without a word: status 'skip', empty save_as."""
+    """Sources Pelican would pass over without a word: status 'skip', empty save_as.
+
+    ``sources``: absolute path -> path relative to the content folder."""
     errors = []
-    root = str(settings["PATH"])
     for source in sorted(sources):
-        relative = os.path.relpath(source, root).replace(os.sep, "/")
-        path = display_path(source, settings)
         if os.path.splitext(source)[1][1:] not in extensions:
             continue  # not a format we read: reported by _found_sources
+        relative = sources[source]
         content = generated.get(relative, SkipStub)
         if content is None:
             continue  # failed, with its error already logged
         if content is SkipStub:  # Pelican records every source it read, except these
             errors.append(
                 ContentError(
-                    path,
+                    display_path(source, settings),
                     "has status 'skip', so it is left out of the site without a trace",
                     line=metadata_line(source, "status"),
                     hint="use status: draft or hidden to keep it off the lists",
@@ -114,7 +127,7 @@ def _silent_drop_errors(
         elif not getattr(content, "save_as", None):
             errors.append(
                 ContentError(
-                    path,
+                    display_path(source, settings),
                     "has an empty save_as, so no page is written for it",
                     line=metadata_line(source, "save_as"),
                     hint="remove save_as, or use status: draft or hidden",
@@ -182,18 +195,18 @@ def _source_problems(
     readers: list[Generator], generated: Mapping[str, Any], settings: Mapping[str, Any]
 ) -> tuple[set[str], list[ContentError]]:
     """Every source file found, and the ones Pelican would pass over without a word."""
-    sources: set[str] = set()
+    sources: dict[str, str] = {}
     problems: list[ContentError] = []
     for generator in readers:
         keys = ("ARTICLE_PATHS", "ARTICLE_EXCLUDES")
         if isinstance(generator, PagesGenerator):
             keys = ("PAGE_PATHS", "PAGE_EXCLUDES")
         found, unread = _found_sources(generator, *keys, generator.context)
-        sources |= found
+        sources.update(found)
         problems.extend(unread)
     extensions = {ext for g in readers for ext in g.readers.extensions}
     problems.extend(_silent_drop_errors(sources, generated, settings, extensions))
-    return sources, problems
+    return set(sources), problems
 
 
 def _source_paths(readers: list[Generator], names: tuple[str, ...]) -> set[str]:

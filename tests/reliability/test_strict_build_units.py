@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import fnmatch
+import posixpath
+import re
+
 import pytest
 from markupsafe import Markup
 
-from strict_build.locations import _path_problem, _slug_problem
+from content_errors.locations import display_path as exact_display_path
+from strict_build.locations import _invisible, _path_problem, _slug_problem
 from strict_build.plain_metadata import plain_text
+from strict_build.site_checks import _EDITOR_FILE, _EDITOR_FILES
+from strict_build.source_paths import display_path
 
 
 @pytest.mark.parametrize(
@@ -72,3 +79,113 @@ def test_save_as_and_url_stay_inside_the_site(value, problem):
         assert found is None
     else:
         assert found is not None and problem in found
+
+
+def _path_problem_as_first_written(key: str, value: str) -> str | None:
+    """The save_as/url check before its shortcut, to hold the shortcut to the same answers."""
+    if not value:
+        return None
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+        return f"{key} {value!r} is an absolute path"
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
+        return f"{key} {value!r} starts with a URL scheme"
+    if "\\" in value or _invisible(value):
+        return f"{key} {value!r} contains backslashes or invisible characters"
+    if ".." in posixpath.normpath(value).split("/") or ".." in value.split("/"):
+        return f"{key} {value!r} climbs out of its folder with '..'"
+    return None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2026/01/25/example/index.html",
+        "example.html",
+        "a/.../b.html",  # dots, but no '..' segment
+        "x..html",
+        "a/./b.html",
+        "a//b.html",
+        "a b.html",
+        "caf\u00e9/index.html",
+        "a/b:c.html",
+        "a:b.html",
+        "C:x.html",
+        "mailto:x",
+        "/x.html",
+        "\\x.html",
+        "a\\b.html",
+        "a\tb.html",
+        "a\x7fb.html",
+        "a\u200bb.html",
+        "..",
+        "a/..",
+        "a/../b.html",
+        "a/../../b.html",
+        "./x.html",
+        "",
+    ],
+)
+def test_the_path_check_shortcut_gives_the_full_checks_answer(value):
+    assert _path_problem("save_as", value) == _path_problem_as_first_written("save_as", value)
+
+
+@pytest.mark.parametrize(
+    ("content_path", "source"),
+    [
+        ("/site/content", "/site/content/articles/a.md"),
+        ("/site/content/", "/site/content/articles/a.md"),
+        ("/site/content", "/site/content/../content/articles/a.md"),
+        ("/site/content", "/site/other/a.md"),
+        ("/site/content", "/elsewhere/a.md"),
+        ("/site/content", "/site"),
+        ("/site/content", "/site/..hidden.md"),
+        ("/site/content", "//site/content/a.md"),
+        ("/content", "/content/a.md"),
+        ("/content", "//content/a.md"),
+        ("/", "/a.md"),
+        ("content", "content/articles/a.md"),
+        ("content", "/abs/content/a.md"),
+        ("/site/content", "content/articles/a.md"),
+    ],
+)
+def test_display_path_says_what_content_errors_says(content_path, source):
+    settings = {"PATH": content_path}
+    assert display_path(source, settings) == exact_display_path(source, settings)
+
+
+@pytest.mark.parametrize(
+    "name", ["a.md", "a.md~", "~", "#a.md#", "#", "##", "a#", "#a", ".#a.md", "a~b.md", "~a"]
+)
+def test_editor_files_are_told_apart_as_fnmatch_does(name):
+    expected = any(fnmatch.fnmatch(name, pattern) for pattern in _EDITOR_FILES)
+    assert bool(_EDITOR_FILE.match(name)) is expected
+
+
+def test_sources_at_the_top_of_the_content_folder_are_counted_and_named(build_site):
+    # ARTICLE_PATHS = [""]: Pelican lists top-level files as "./name" (the sources'
+    # keys must still be the ones it records, or a skipped file would go unnoticed).
+    skipped = "---\ntitle: Example article 1\ndate: 2026-01-21\nstatus: skip\n---\n\nBody.\n"
+    unsaved = "---\ntitle: Example article 2\ndate: 2026-01-22\nsave_as: ''\n---\n\nBody.\n"
+    kept = "---\ntitle: Example article 3\ndate: 2026-01-23\n---\n\nBody.\n"
+    _, problems = build_site(
+        {
+            "skipped.md": skipped,
+            "unsaved.md": unsaved,
+            "kept.md": kept,
+            "notes.txt": "Example notes.\n",
+            "kept.md~": kept,
+            "sub/skipped-too.md": skipped.replace("article 1", "article 4"),
+        },
+        ARTICLE_PATHS=[""],
+        ARTICLE_EXCLUDES=["pages", "topics"],
+    )
+    assert sorted(problems) == [
+        "error: content/notes.txt: is in ./ but is not a format newsdigest reads (.txt)"
+        " (rename it to .md if it is an article or page; otherwise move it out of ./)",
+        "error: content/skipped.md:4: has status 'skip', so it is left out of the site"
+        " without a trace (use status: draft or hidden to keep it off the lists)",
+        "error: content/sub/skipped-too.md:4: has status 'skip', so it is left out of the"
+        " site without a trace (use status: draft or hidden to keep it off the lists)",
+        "error: content/unsaved.md:4: has an empty save_as, so no page is written for it"
+        " (remove save_as, or use status: draft or hidden)",
+    ]
