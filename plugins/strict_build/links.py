@@ -244,9 +244,12 @@ def link_errors(
 def forget_link_records(contents: list[Any]) -> None:
     """Drop what the reader recorded for the checks, once they ran (kept, every article's
     lists would stay in memory while the pages are written)."""
+    keys = (LINKS_KEY, IDS_KEY, FOREIGN_IMAGES_KEY)
     for content in contents:
         metadata = getattr(content, "metadata", None)
-        for key in (LINKS_KEY, IDS_KEY, FOREIGN_IMAGES_KEY):
-            if isinstance(metadata, dict):
+        if isinstance(metadata, dict):
+            for key in keys:
                 metadata.pop(key, None)
-            vars(content).pop(key, None)
+        attributes = vars(content)
+        for key in keys:
+            attributes.pop(key, None)

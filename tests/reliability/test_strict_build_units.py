@@ -10,6 +10,7 @@ import pytest
 from markupsafe import Markup
 
 from content_errors.locations import display_path as exact_display_path
+from strict_build.links import forget_link_records
 from strict_build.locations import _invisible, _path_problem, _slug_problem
 from strict_build.plain_metadata import plain_text
 from strict_build.site_checks import _EDITOR_FILE, _EDITOR_FILES
@@ -189,3 +190,22 @@ def test_sources_at_the_top_of_the_content_folder_are_counted_and_named(build_si
         "error: content/unsaved.md:4: has an empty save_as, so no page is written for it"
         " (remove save_as, or use status: draft or hidden)",
     ]
+
+
+def test_link_records_are_forgotten_once_checked():
+    class Example:
+        def __init__(self) -> None:
+            self.metadata = {"title": "Example article 1", "intrasite_links": [], "anchor_ids": []}
+            self.intrasite_links: list[str] = []
+            self.foreign_images: list[str] = []
+            self.title = "Example article 1"
+
+    class WithoutMetadata:
+        def __init__(self) -> None:
+            self.anchor_ids = ["example"]
+
+    kept, bare = Example(), WithoutMetadata()
+    forget_link_records([kept, bare])
+    assert kept.metadata == {"title": "Example article 1"}
+    assert vars(kept) == {"metadata": {"title": "Example article 1"}, "title": "Example article 1"}
+    assert vars(bare) == {}
