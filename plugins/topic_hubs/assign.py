@@ -46,24 +46,23 @@ def assign_topics(
     errors: list[TopicError] = []
     # Equal tuples of a section's topics are one tuple (few distinct ones, many sections).
     shared: dict[tuple[Topic, ...], tuple[Topic, ...]] = {}
+    no_slugs: list[str] = []  # never changed: the slugs of an article naming none
     for article in articles:
         metadata: Mapping[str, Any] = getattr(article, "metadata", {})
-        # The path only names the file in a message about these keys: most articles
-        # have neither, and making it for each was ~10 % of assigning topics.
-        path = (
-            display_path(str(getattr(article, "source_path", "")), display_root)
-            if "topics" in metadata or "no_topics" in metadata
-            else ""
-        )
-        where: dict[str, Any] = {
-            "by_slug": by_slug,
-            "failed_slugs": failed_slugs,
-            "path": path,
-            "article": article,
-            "errors": errors,
-        }
-        explicit = _known_slugs(metadata, "topics", **where)
-        opted_out = _known_slugs(metadata, "no_topics", **where)
+        if "topics" in metadata or "no_topics" in metadata:
+            # The path only names the file in a message about these keys: most articles
+            # have neither, and making it for each was ~10 % of assigning topics.
+            where: dict[str, Any] = {
+                "by_slug": by_slug,
+                "failed_slugs": failed_slugs,
+                "path": display_path(str(getattr(article, "source_path", "")), display_root),
+                "article": article,
+                "errors": errors,
+            }
+            explicit = _known_slugs(metadata, "topics", **where)
+            opted_out = _known_slugs(metadata, "no_topics", **where)
+        else:
+            explicit = opted_out = no_slugs
         sections: Sequence[dict[str, Any]] = getattr(article, "sections", None) or []
         # Each section's text normalised once, and looked up once for every rule; or
         # the verdicts made with this very index when the article was read.
@@ -72,39 +71,70 @@ def assign_topics(
             # Read once, here: kept, every article's verdicts (a tuple per section) would
             # stay in memory to the end of the build (~3 MB at N = 5,000).
             del article.section_matches
-        verdicts: Sequence[Sequence[bool]]
+        verdicts: Sequence[tuple[bool, ...]]
         if early is not None and early.index is index and len(early.verdicts) == len(sections):
             verdicts = early.verdicts
         else:
-            verdicts = [index.matches(text) for text in section_texts(sections)]
-        matched: dict[str, list[dict[str, Any]]] = {}
+            verdicts = [index.shared(index.matches(text)) for text in section_texts(sections)]
+        matched, starts = _rule_matches(
+            rules, index, sections, verdicts, explicit=explicit, opted_out=opted_out
+        )
+        by_rule = [slug for slug in matched if slug not in explicit]
+        if len(by_rule) > 1:
+            by_rule.sort(
+                key=lambda slug: (
+                    -len(matched[slug]),
+                    starts[slug],
+                    by_slug[slug].topic.title.casefold(),
+                ),
+            )
+        order = [*explicit, *by_rule]
+        topics = [by_slug[slug].topic for slug in order]
+        topic_sections = {slug: matched[slug] for slug in order}
+        article.topics = topics
+        article.topic_sections = topic_sections
+        article.section_topics = (
+            _section_map(sections, topics, topic_sections, shared) if topics else []
+        )
+    return errors
+
+
+def _rule_matches(
+    rules: Sequence[TopicRules],
+    index: PhraseIndex,
+    sections: Sequence[dict[str, Any]],
+    verdicts: Sequence[tuple[bool, ...]],
+    *,
+    explicit: Sequence[str],
+    opted_out: Sequence[str],
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    """Slug -> the sections matched (in rule order; an explicit topic's may be empty),
+    and slug -> the position of the first of them."""
+    # The sections each rule matched (by rule number), in reading order, and where
+    # the first of them is: one pass over the sections, not one per rule.
+    found: dict[int, list[dict[str, Any]]] = {}
+    first: dict[int, int] = {}
+    for position, (section, matches) in enumerate(zip(sections, verdicts, strict=True)):
+        if True in matches:
+            for number in index.numbers_of(matches):
+                if number in found:
+                    found[number].append(section)
+                else:
+                    found[number] = [section]
+                    first[number] = position
+    matched: dict[str, list[dict[str, Any]]] = {}
+    starts: dict[str, int] = {}  # slug -> position of the first section matched
+    if found or explicit:
         for number, rule in enumerate(rules):
             slug = rule.topic.slug
             if slug in opted_out and slug not in explicit:
                 continue
-            found = [
-                section
-                for section, matches in zip(sections, verdicts, strict=True)
-                if matches[number]
-            ]
-            if found or slug in explicit:
-                matched[slug] = found
-        position = {id(section): index for index, section in enumerate(sections)}
-        by_rule = sorted(
-            (slug for slug in matched if slug not in explicit),
-            key=lambda slug: (
-                -len(matched[slug]),
-                position[id(matched[slug][0])],
-                by_slug[slug].topic.title.casefold(),
-            ),
-        )
-        order = [*explicit, *by_rule]
-        article.topics = [by_slug[slug].topic for slug in order]
-        article.topic_sections = {slug: matched[slug] for slug in order}
-        article.section_topics = _section_map(
-            sections, article.topics, article.topic_sections, shared
-        )
-    return errors
+            if number in found:
+                matched[slug] = found[number]
+                starts[slug] = first[number]
+            elif slug in explicit:
+                matched[slug] = []
+    return matched, starts
 
 
 def slug_list(value: Any) -> list[str] | None:

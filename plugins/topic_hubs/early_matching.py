@@ -24,7 +24,7 @@ from pelican.contents import Article
 
 from plugin_use import uses_plugin
 from topic_hubs.matching import PhraseIndex, TopicRules, section_texts
-from topic_hubs.section_text import shorten_section_texts
+from topic_hubs.section_text import shorten_section_text
 from topic_hubs.settings import topic_settings
 from topic_hubs.topic_files import LoadedTopics, load_topics
 
@@ -124,15 +124,25 @@ def _worker_verdicts(
     matched = given[1]
     if not isinstance(matched, tuple) or len(matched) != count:
         return None
-    return tuple(index.verdicts_of(numbers) for numbers in matched)
+    return index.section_verdicts_of(matched)
 
 
 def match_as_read(content: Any) -> None:
     """``content_object_init`` receiver: match an article's sections, then shorten them."""
-    if not isinstance(content, Article) or not uses_plugin(content.settings, "topic_hubs"):
+    if not isinstance(content, Article):
+        return
+    settings = content.settings
+    current = _current
+    if current is not None and current[0] is settings:
+        # This build's topics, loaded for an earlier article: the plugin is in use (asking
+        # again went through the PLUGINS list for every article).
+        topics = current[1]
+    elif uses_plugin(settings, "topic_hubs"):
+        topics = build_topics(settings)
+    else:
         return
     sections = getattr(content, "sections", None) or []
-    index = build_topics(content.settings).index
+    index = topics.index
     verdicts = _worker_verdicts(content, index, len(sections))
     if verdicts is None:
         verdicts = tuple(index.shared(index.matches(text)) for text in section_texts(sections))
@@ -140,6 +150,7 @@ def match_as_read(content: Any) -> None:
     for section, matches in zip(sections, verdicts, strict=True):
         # Hubs show the excerpt of a section a topic matched, or of the lead (for a topic
         # the front matter names): another section's text is never shown again.
-        if section.get("id") is not None and not any(matches):
+        if True not in matches and section.get("id") is not None:
             section["text"] = ""
-    shorten_section_texts([content])
+        else:
+            shorten_section_text(section)

@@ -63,7 +63,7 @@ def link_articles(
     for rule in rules:
         topic = rule.topic
         topic.articles = members[id(topic)]
-        of_articles = [_developments(topic, article) for article in topic.articles]
+        of_articles = _developments(topic, topic.articles)
         developments[id(topic)] = of_articles
         topic.developments = [development for each in of_articles for development in each]
         topic.timeline = _timeline(of_articles)
@@ -81,9 +81,17 @@ def link_articles(
         article.topic_neighbours = _neighbours(article, positions, developments)
 
 
-def _developments(topic: Topic, article: Any) -> list[Development]:
-    sections = article.topic_sections.get(topic.slug) or [None]
-    return [Development(article, section, article.date) for section in sections]
+def _developments(topic: Topic, articles: Sequence[Any]) -> list[list[Development]]:
+    """For each of ``articles``, its developments in ``topic`` (the whole article when
+    no section of it matched)."""
+    slug = topic.slug
+    whole: list[None] = [None]
+    of_articles = []
+    for article in articles:
+        date = article.date
+        sections = article.topic_sections.get(slug) or whole
+        of_articles.append([Development(article, section, date) for section in sections])
+    return of_articles
 
 
 def _timeline(of_articles: Sequence[list[Development]]) -> list[Day]:
@@ -193,21 +201,35 @@ class RelatedRanking:
         ] = {}
         # Equal tuples of shared topics are one tuple: few distinct ones, many articles.
         self._shared: dict[tuple[Topic, ...], tuple[Topic, ...]] = {}
+        # (an article's topics by id, in its order; limit) -> _make_related's list.
+        self._made: dict[tuple[tuple[int, ...], int], list[RelatedArticle]] = {}
 
     def related_to(self, article: Any, *, limit: int) -> list[RelatedArticle]:
-        mine = [topic for topic in getattr(article, "topics", None) or []]
-        ids = frozenset(id(topic) for topic in mine)
-        related: list[RelatedArticle] = []
         if limit <= 0:
-            return related
-        for _, other, group in self._candidates(ids, limit):
-            if other is article:
-                continue
-            shared = tuple(topic for topic in mine if id(topic) in group)
-            related.append(RelatedArticle(other, self._shared.setdefault(shared, shared)))
-            if len(related) == limit:
-                break
+            return []
+        mine = [topic for topic in getattr(article, "topics", None) or []]
+        key = (tuple(id(topic) for topic in mine), limit)
+        made = self._made.get(key)
+        if made is None:
+            made = self._make_related(mine, limit)
+            self._made[key] = made
+        related = [each for each in made if each.article is not article]
+        del related[limit:]
         return related
+
+    def _make_related(self, mine: Sequence[Topic], limit: int) -> list[RelatedArticle]:
+        """For an article listed in the topics ``mine`` (in its order): the first
+        ``limit + 1`` candidates, each with the topics it shares (in that order).
+
+        Without the article itself, the first ``limit`` of them are its related coverage:
+        made once for every article listed in the same topics in the same order.
+        """
+        candidates = self._candidates(frozenset(id(topic) for topic in mine), limit)
+        made = []
+        for _, other, group in candidates[: limit + 1]:
+            shared = tuple(topic for topic in mine if id(topic) in group)
+            made.append(RelatedArticle(other, self._shared.setdefault(shared, shared)))
+        return made
 
     def _candidates(
         self, ids: frozenset[int], limit: int

@@ -147,6 +147,9 @@ class PhraseIndex:
         self.digest = hashlib.blake2b(described.encode("utf-8"), digest_size=16).hexdigest()
         # One tuple per distinct verdict: most sections match no topic, or one.
         self._shared: dict[tuple[bool, ...], tuple[bool, ...]] = {}
+        self._by_numbers: dict[tuple[int, ...], tuple[bool, ...]] = {}
+        self._numbers: dict[tuple[bool, ...], tuple[int, ...]] = {}
+        self._by_sections: dict[tuple[tuple[int, ...], ...], tuple[tuple[bool, ...], ...]] = {}
 
     def phrases_in(self, text: str) -> set[str]:
         """The phrases (of any rule) that normalised ``text`` contains as whole words."""
@@ -165,8 +168,37 @@ class PhraseIndex:
 
     def verdicts_of(self, numbers: Iterable[int]) -> tuple[bool, ...]:
         """The verdict (one per rule) that matched exactly the rules numbered ``numbers``."""
-        wanted = set(numbers)
-        return self.shared(number in wanted for number in range(len(self.rules)))
+        key = tuple(numbers)
+        # Once per distinct set: every article read from the content cache or a parsing
+        # worker gives its sections' verdicts as numbers.
+        verdict = self._by_numbers.get(key)
+        if verdict is None:
+            wanted = set(key)
+            verdict = self.shared(number in wanted for number in range(len(self.rules)))
+            self._by_numbers[key] = verdict
+        return verdict
+
+    def section_verdicts_of(
+        self, matched: tuple[tuple[int, ...], ...]
+    ) -> tuple[tuple[bool, ...], ...]:
+        """For each section, :meth:`verdicts_of` its ``matched`` numbers (the same tuple
+        for every article whose sections matched alike: many do)."""
+        try:
+            verdicts = self._by_sections.get(matched)
+        except TypeError:  # numbers not in tuples: not from a worker of this code
+            return tuple(self.verdicts_of(numbers) for numbers in matched)
+        if verdicts is None:
+            verdicts = tuple(self.verdicts_of(numbers) for numbers in matched)
+            self._by_sections[matched] = verdicts
+        return verdicts
+
+    def numbers_of(self, verdict: tuple[bool, ...]) -> tuple[int, ...]:
+        """The numbers of the rules that ``verdict`` (one per rule) says matched."""
+        numbers = self._numbers.get(verdict)
+        if numbers is None:
+            numbers = tuple(number for number, match in enumerate(verdict) if match)
+            self._numbers[verdict] = numbers
+        return numbers
 
     def matches(self, text: str) -> list[bool]:
         """For each rule, in order: ``rule.matches_normalised(text)``."""

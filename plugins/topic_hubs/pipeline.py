@@ -42,6 +42,9 @@ def link_topics(generator: Any) -> None:
         *generator.drafts,
         *generator.drafts_translations,
     ]
+    # Articles matched as they were made (early_matching) hold only what excerpts show
+    # already: the others (made some other way) still hold their sections' whole texts.
+    uncut = [article for article in everything if getattr(article, "section_matches", None) is None]
     errors = [
         *loaded.errors,
         *assign_topics(
@@ -57,7 +60,7 @@ def link_topics(generator: Any) -> None:
         hub_page_size=chosen.hub_page_size,
     )
     # Topics are matched: the sections' texts are needed for excerpts only from here on.
-    shorten_section_texts(everything)
+    shorten_section_texts(uncut)
     topics = sorted(loaded.topics, key=lambda topic: topic.title.casefold())
     generator.context["topics"] = topics
     generator.context["topics_by_slug"] = {topic.slug: topic for topic in topics}

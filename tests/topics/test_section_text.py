@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 
 from topic_hubs.model import EXCERPT_CHARS, excerpt
-from topic_hubs.section_text import excerpt_source, shorten_section_texts
+from topic_hubs.section_text import (
+    _NOT_COLLAPSED,
+    CUT_MARK,
+    excerpt_source,
+    shorten_section_texts,
+)
 
 ASCII_PIECES = ["word", "a", "longerword", ",", " ", " " * 30, "\n", "\t", "\r\n", "\x1c", "x."]
 
@@ -58,3 +63,29 @@ def test_hub_excerpts_come_from_the_start_of_long_sections(build_site: Any, tmp_
     assert problems == []
     hub = (output / "topics" / "example-topic" / "index.html").read_text(encoding="utf-8")
     assert excerpt(f"The example phrase, then {words}.") in hub
+
+
+def _regex_only_excerpt_source(text: str, limit: int) -> str:
+    """excerpt_source as it was written before its shortcut for printable ASCII."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if head.isascii() and _NOT_COLLAPSED.search(head) is None and not text[limit:].isspace():
+        return head + CUT_MARK
+    head = " ".join(text[: 2 * limit].split())
+    collapsed = head if len(head) > limit else " ".join(text.split())
+    if len(collapsed) <= limit:
+        return collapsed
+    return collapsed[:limit] + CUT_MARK
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_printable_ascii_shortcut_keeps_what_the_regular_expression_kept(seed: int) -> None:
+    # Every ASCII control character (white space or not), DEL, and runs of spaces anywhere,
+    # the start included: the kept text is the very same string.
+    pieces = [*ASCII_PIECES, " ", "  ", "\x00", "\x07", "\x1b", "\x7f", "word "]
+    chooser = random.Random(seed)
+    for _ in range(300):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randrange(0, 400)))
+        for limit in (1, 5, 20, EXCERPT_CHARS):
+            assert excerpt_source(text, limit) == _regex_only_excerpt_source(text, limit), text
