@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from content_errors import TopicError, metadata_line
@@ -47,6 +48,9 @@ def assign_topics(
     # Equal tuples of a section's topics are one tuple (few distinct ones, many sections).
     shared: dict[tuple[Topic, ...], tuple[Topic, ...]] = {}
     no_slugs: list[str] = []  # never changed: the slugs of an article naming none
+    # Articles whose sections matched alike and that name the same topics get the same
+    # plan: most articles share one with many others.
+    plans: dict[tuple[tuple[tuple[bool, ...], ...], tuple[str, ...], tuple[str, ...]], _Plan] = {}
     for article in articles:
         metadata: Mapping[str, Any] = getattr(article, "metadata", {})
         if "topics" in metadata or "no_topics" in metadata:
@@ -71,70 +75,27 @@ def assign_topics(
             # Read once, here: kept, every article's verdicts (a tuple per section) would
             # stay in memory to the end of the build (~3 MB at N = 5,000).
             del article.section_matches
-        verdicts: Sequence[tuple[bool, ...]]
+        verdicts: tuple[tuple[bool, ...], ...]
         if early is not None and early.index is index and len(early.verdicts) == len(sections):
             verdicts = early.verdicts
         else:
-            verdicts = [index.shared(index.matches(text)) for text in section_texts(sections)]
-        matched, starts = _rule_matches(
-            rules, index, sections, verdicts, explicit=explicit, opted_out=opted_out
-        )
-        by_rule = [slug for slug in matched if slug not in explicit]
-        if len(by_rule) > 1:
-            by_rule.sort(
-                key=lambda slug: (
-                    -len(matched[slug]),
-                    starts[slug],
-                    by_slug[slug].topic.title.casefold(),
-                ),
+            verdicts = tuple(index.shared(index.matches(text)) for text in section_texts(sections))
+        key = (verdicts, tuple(explicit), tuple(opted_out))
+        plan = plans.get(key)
+        if plan is None:
+            plan = _plan(
+                rules, by_slug, verdicts, explicit=explicit, opted_out=opted_out, shared=shared
             )
-        order = [*explicit, *by_rule]
-        topics = [by_slug[slug].topic for slug in order]
-        topic_sections = {slug: matched[slug] for slug in order}
-        article.topics = topics
-        article.topic_sections = topic_sections
-        article.section_topics = (
-            _section_map(sections, topics, topic_sections, shared) if topics else []
-        )
+            plans[key] = plan
+        article.topics = list(plan.topics)
+        article.topic_sections = {
+            slug: [sections[position] for position in positions]
+            for slug, positions in plan.sections
+        }
+        article.section_topics = [
+            SectionTopics(sections[position], topics) for position, topics in plan.section_map
+        ]
     return errors
-
-
-def _rule_matches(
-    rules: Sequence[TopicRules],
-    index: PhraseIndex,
-    sections: Sequence[dict[str, Any]],
-    verdicts: Sequence[tuple[bool, ...]],
-    *,
-    explicit: Sequence[str],
-    opted_out: Sequence[str],
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
-    """Slug -> the sections matched (in rule order; an explicit topic's may be empty),
-    and slug -> the position of the first of them."""
-    # The sections each rule matched (by rule number), in reading order, and where
-    # the first of them is: one pass over the sections, not one per rule.
-    found: dict[int, list[dict[str, Any]]] = {}
-    first: dict[int, int] = {}
-    for position, (section, matches) in enumerate(zip(sections, verdicts, strict=True)):
-        if True in matches:
-            for number in index.numbers_of(matches):
-                if number in found:
-                    found[number].append(section)
-                else:
-                    found[number] = [section]
-                    first[number] = position
-    matched: dict[str, list[dict[str, Any]]] = {}
-    starts: dict[str, int] = {}  # slug -> position of the first section matched
-    if found or explicit:
-        for number, rule in enumerate(rules):
-            slug = rule.topic.slug
-            if slug in opted_out and slug not in explicit:
-                continue
-            if number in found:
-                matched[slug] = found[number]
-                starts[slug] = first[number]
-            elif slug in explicit:
-                matched[slug] = []
-    return matched, starts
 
 
 def slug_list(value: Any) -> list[str] | None:
@@ -200,19 +161,62 @@ def _suggest(slug: str, by_slug: Mapping[str, TopicRules]) -> str:
     return "known topics: " + ", ".join(sorted(by_slug))
 
 
-def _section_map(
-    sections: Sequence[dict[str, Any]],
-    topics: Sequence[Topic],
-    topic_sections: Mapping[str, list[dict[str, Any]]],
+@dataclass(frozen=True)
+class _Plan:
+    """An article's topics by the positions of its sections (see :func:`_plan`)."""
+
+    topics: tuple[Topic, ...]
+    # Each topic's slug and the positions of the sections it matched, in topics' order.
+    sections: tuple[tuple[str, tuple[int, ...]], ...]
+    # Each matched section's position and its topics, in reading order.
+    section_map: tuple[tuple[int, tuple[Topic, ...]], ...]
+
+
+def _plan(
+    rules: Sequence[TopicRules],
+    by_slug: Mapping[str, TopicRules],
+    verdicts: Sequence[Sequence[bool]],
+    *,
+    explicit: Sequence[str],
+    opted_out: Sequence[str],
     shared: dict[tuple[Topic, ...], tuple[Topic, ...]],
-) -> list[SectionTopics]:
+) -> _Plan:
+    """The topics of an article whose sections got ``verdicts`` (for each, one per rule)
+    and whose front matter names ``explicit`` and ``opted_out``."""
+    found: dict[int, list[int]] = {}
+    for position, matches in enumerate(verdicts):
+        for number, match in enumerate(matches):
+            if match:
+                found.setdefault(number, []).append(position)
+    matched: dict[str, list[int]] = {}
+    for number, rule in enumerate(rules):
+        slug = rule.topic.slug
+        if slug in opted_out and slug not in explicit:
+            continue
+        if number in found:
+            matched[slug] = found[number]
+        elif slug in explicit:
+            matched[slug] = []
+    by_rule = sorted(
+        (slug for slug in matched if slug not in explicit),
+        key=lambda slug: (
+            -len(matched[slug]),
+            matched[slug][0],
+            by_slug[slug].topic.title.casefold(),
+        ),
+    )
+    order = [*explicit, *by_rule]
+    topics = tuple(by_slug[slug].topic for slug in order)
     marks: dict[int, list[Topic]] = {}
     for topic in topics:
-        for section in topic_sections.get(topic.slug, ()):
-            marks.setdefault(id(section), []).append(topic)
-    result = []
-    for section in sections:
-        if id(section) in marks:
-            its_topics = tuple(marks[id(section)])
-            result.append(SectionTopics(section, shared.setdefault(its_topics, its_topics)))
-    return result
+        for position in matched[topic.slug]:
+            marks.setdefault(position, []).append(topic)
+    section_map = []
+    for position in sorted(marks):
+        its_topics = tuple(marks[position])
+        section_map.append((position, shared.setdefault(its_topics, its_topics)))
+    return _Plan(
+        topics,
+        tuple((slug, tuple(matched[slug])) for slug in order),
+        tuple(section_map),
+    )

@@ -148,7 +148,6 @@ class PhraseIndex:
         # One tuple per distinct verdict: most sections match no topic, or one.
         self._shared: dict[tuple[bool, ...], tuple[bool, ...]] = {}
         self._by_numbers: dict[tuple[int, ...], tuple[bool, ...]] = {}
-        self._numbers: dict[tuple[bool, ...], tuple[int, ...]] = {}
         self._by_sections: dict[tuple[tuple[int, ...], ...], tuple[tuple[bool, ...], ...]] = {}
 
     def phrases_in(self, text: str) -> set[str]:
@@ -191,14 +190,6 @@ class PhraseIndex:
             verdicts = tuple(self.verdicts_of(numbers) for numbers in matched)
             self._by_sections[matched] = verdicts
         return verdicts
-
-    def numbers_of(self, verdict: tuple[bool, ...]) -> tuple[int, ...]:
-        """The numbers of the rules that ``verdict`` (one per rule) says matched."""
-        numbers = self._numbers.get(verdict)
-        if numbers is None:
-            numbers = tuple(number for number, match in enumerate(verdict) if match)
-            self._numbers[verdict] = numbers
-        return numbers
 
     def matches(self, text: str) -> list[bool]:
         """For each rule, in order: ``rule.matches_normalised(text)``."""
