@@ -53,18 +53,28 @@ def link_articles(
     """Fill each topic's articles, developments, timeline, key points and related topics;
     give each article of ``everything`` its ``related_coverage`` and ``topic_neighbours``."""
     newest = _newest_first(published)
+    # In one pass over the articles, newest first: each topic's articles, where each is
+    # among them, and its developments there, made once per article for the timeline,
+    # the hub's pages and the neighbours alike.
     members: dict[int, list[Any]] = {id(rule.topic): [] for rule in rules}
+    positions: dict[int, dict[int, int]] = {id(rule.topic): {} for rule in rules}
+    developments: dict[int, list[list[Development]]] = {id(rule.topic): [] for rule in rules}
+    whole: list[None] = [None]  # the developments of an article no section of which matched
     for article in newest:
+        date = article.date
+        topic_sections = article.topic_sections
         for topic in article.topics:
-            members[id(topic)].append(article)
-    # Each topic's developments, made once per article (in topic.articles' order) for the
-    # timeline, the hub's pages and the neighbours alike.
-    developments: dict[int, list[list[Development]]] = {}
+            its_articles = members[id(topic)]
+            positions[id(topic)][id(article)] = len(its_articles)
+            its_articles.append(article)
+            sections = topic_sections.get(topic.slug) or whole
+            developments[id(topic)].append(
+                [Development(article, section, date) for section in sections]
+            )
     for rule in rules:
         topic = rule.topic
         topic.articles = members[id(topic)]
-        of_articles = _developments(topic, topic.articles)
-        developments[id(topic)] = of_articles
+        of_articles = developments[id(topic)]
         topic.developments = [development for each in of_articles for development in each]
         topic.timeline = _timeline(of_articles)
         topic.hub_pages = _hub_pages(topic, hub_page_size, topic.timeline)
@@ -72,26 +82,9 @@ def link_articles(
     topics = [rule.topic for rule in rules]
     _link_related_topics(topics, newest)
     ranking = RelatedRanking((article, article.topics) for article in newest)
-    positions = {
-        id(topic): {id(article): index for index, article in enumerate(topic.articles)}
-        for topic in topics
-    }
     for article in everything:
         article.related_coverage = ranking.related_to(article, limit=related_limit)
         article.topic_neighbours = _neighbours(article, positions, developments)
-
-
-def _developments(topic: Topic, articles: Sequence[Any]) -> list[list[Development]]:
-    """For each of ``articles``, its developments in ``topic`` (the whole article when
-    no section of it matched)."""
-    slug = topic.slug
-    whole: list[None] = [None]
-    of_articles = []
-    for article in articles:
-        date = article.date
-        sections = article.topic_sections.get(slug) or whole
-        of_articles.append([Development(article, section, date) for section in sections])
-    return of_articles
 
 
 def _timeline(of_articles: Sequence[list[Development]]) -> list[Day]:

@@ -35,6 +35,12 @@ def _is_collapsed_ascii(head: str) -> bool:
     return _NOT_COLLAPSED.search(head) is None
 
 
+def _words_follow(text: str, start: int) -> bool:
+    """Whether ``text`` (longer than ``start``) has more than white space from ``start``."""
+    # The next character nearly always says so: no copy of the rest of a long text.
+    return not text[start].isspace() or not text[start:].isspace()
+
+
 def excerpt_source(text: str, limit: int = EXCERPT_CHARS) -> str:
     """What to keep of ``text``: ``excerpt(kept, limit)`` is ``excerpt(text, limit)``.
 
@@ -46,7 +52,7 @@ def excerpt_source(text: str, limit: int = EXCERPT_CHARS) -> str:
     if len(text) <= limit:
         return text
     head = text[:limit]
-    if _is_collapsed_ascii(head) and not text[limit:].isspace():
+    if _is_collapsed_ascii(head) and _words_follow(text, limit):
         # Already as collapsing makes it (single spaces, none first), and more words follow:
         # the collapsed text starts with it and goes on. Settles nearly every section, in C.
         return head + CUT_MARK
