@@ -357,3 +357,27 @@ def test_malformed_or_unknown_topics_in_front_matter_are_clear_errors():
         "corpus/articles/example-1.md: unknown topic 'example-bridge' in 'topics' "
         "(no topics are defined; add example-bridge.md to the topics folder, content/topics/)"
     ]
+
+
+def test_articles_listed_in_the_same_topics_share_a_ranking_but_keep_their_own_order():
+    from topic_hubs.linking import RelatedRanking
+
+    red, blue = Topic("red", "Red", "x.md"), Topic("blue", "Blue", "x.md")
+    published = [_article(f"Example article {n}", 10 - n) for n in range(5)]
+    for article in published:
+        article.topics = [red, blue]
+    ranking = RelatedRanking((article, article.topics) for article in published)
+    hidden = _article("Example article 9", 1)  # not ranked: a hidden article or a draft
+    hidden.topics = [blue, red]
+    first = published[0]
+    assert [r.article for r in ranking.related_to(first, limit=3)] == published[1:4]
+    assert [r.article for r in ranking.related_to(published[2], limit=3)] == [
+        published[0],
+        published[1],
+        published[3],
+    ]
+    assert [r.article for r in ranking.related_to(hidden, limit=3)] == published[:3]
+    # The shared topics are in each article's own order of its topics.
+    assert ranking.related_to(first, limit=1)[0].shared_topics == (red, blue)
+    assert ranking.related_to(hidden, limit=1)[0].shared_topics == (blue, red)
+    assert ranking.related_to(hidden, limit=0) == []
