@@ -7,6 +7,7 @@ gets its related coverage and, for the topics it is listed in, its neighbours.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -141,13 +142,15 @@ def _key_points(rule: TopicRules, articles: Sequence[Any], limit: int) -> list[K
 
 
 def _link_related_topics(topics: Sequence[Topic], articles: Sequence[Any]) -> None:
+    # Counted per combination of topics (a few hundred), not per article (thousands).
+    combinations = Counter(tuple(article.topics) for article in articles)
     shared: dict[tuple[int, int], int] = {}
-    for article in articles:
-        for one in article.topics:
-            for other in article.topics:
+    for its_topics, count in combinations.items():
+        for one in its_topics:
+            for other in its_topics:
                 if one is not other:
                     key = (id(one), id(other))
-                    shared[key] = shared.get(key, 0) + 1
+                    shared[key] = shared.get(key, 0) + count
     for topic in topics:
         related = [
             RelatedTopic(other, shared[(id(topic), id(other))])
