@@ -9,7 +9,9 @@ reader layer (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``, ``CONTENT_CACHING_LAYER
   besides the file itself (the settings, our plugins' code, the templates the block rules
   render with, the installed packages), so a changed plugin or setting never serves HTML
   parsed by the old one;
-* files are recognised by a hash of their bytes, not their modification time;
+* files are recognised by a hash of their bytes, not their modification time; a file
+  whose stat (size, times, inode) is the one it had when an earlier build hashed it, long
+  enough after its last change, is not read again (``stat_index``);
 * a file whose reading logged a warning or an error is never cached, so its messages
   are reported by every build until it is fixed;
 * each entry is a file named by a hash of the source's path and bytes, written whole (a
