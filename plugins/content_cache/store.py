@@ -148,16 +148,20 @@ class EntryFolder:
         except OSError:
             return
         stale_write = time.time() - ABANDONED_WRITE_SECONDS
+        used = self.used
         for name in names:
-            path = self.folder / name
+            # Most names are entries this build used: nothing to do, and no path to make.
+            if name in used or name == INDEX_NAME:
+                continue
+            path = self._prefix + name
             try:
                 if name.startswith("."):
                     # A write in progress (maybe another build's), or one a killed build
                     # left behind long ago.
-                    if path.stat().st_mtime < stale_write:
-                        path.unlink()
-                elif name not in self.used and name != INDEX_NAME:
-                    path.unlink()
+                    if os.stat(path).st_mtime < stale_write:
+                        os.unlink(path)
+                else:
+                    os.unlink(path)
             except OSError:  # gone already, or not ours (a folder)
                 continue
 
