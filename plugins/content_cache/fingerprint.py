@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import inspect
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -30,11 +31,31 @@ def stable_repr(value: Any) -> str:
         return "set{" + ", ".join(sorted(stable_repr(item) for item in value)) + "}"
     name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
     if callable(value) and isinstance(name, str):
-        return f"<{getattr(value, '__module__', '?')}.{name}>"
+        return f"<{getattr(value, '__module__', '?')}.{name}{_source_of(value)}>"
     text = repr(value)
     if " at 0x" in text:  # an object whose repr is its address: its type is all we know
         return f"<{type(value).__module__}.{type(value).__qualname__}>"
     return text
+
+
+def _source_of(function: Any) -> str:
+    """A digest of the file that defines ``function`` (pelicanconf.py, for a Jinja filter
+    written there), or nothing when it has none (a built-in). Its name alone would let an
+    edit to its body go unseen: parses, compiled templates and pages made with the old one
+    would be taken for current."""
+    try:
+        source = inspect.getsourcefile(function)
+    except TypeError:
+        return ""
+    return "" if source is None else " " + _file_digest(source)
+
+
+def _file_digest(path: str) -> str:
+    # Read each time: ``make serve`` builds again in the same process after an edit.
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
 
 
 def _files_under(folders: Iterable[Path]) -> list[Path]:

@@ -44,8 +44,8 @@ def process_translations(
     if not translation_id:
         return _pelicans(content_list, translation_id)
     names = {translation_id} if isinstance(translation_id, str) else translation_id
-    key = attrgetter(*names)
     try:
+        key = attrgetter(*names)
         content_list.sort(key=key)
     except (TypeError, AttributeError):
         # Pelican's own message names the setting and what is wrong with it.

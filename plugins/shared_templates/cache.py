@@ -68,7 +68,9 @@ class StoredBytecodeCache(MemoryBytecodeCache):
         if bucket.code is None and stored is not None:
             try:
                 stored.load_bytecode(bucket)
-            except (OSError, EOFError, ValueError, TypeError) as error:  # a damaged file
+            # A damaged file (cut short, say, with Jinja's header intact: pickle's error) is
+            # compiled again, whatever it raises.
+            except Exception as error:
                 logger.debug("template bytecode unreadable: %s", error)
                 bucket.reset()
             if bucket.code is not None:

@@ -172,6 +172,28 @@ def test_the_fingerprint_follows_settings_and_code(tmp_path: Path) -> None:
     assert fingerprint(_settings(plugins)) != base
 
 
+def test_a_function_in_the_settings_is_described_by_its_file(tmp_path: Path) -> None:
+    """A Jinja filter written in pelicanconf.py: an edit to its body changes the description
+    (parses, compiled templates and pages made with the old one are not taken for current)."""
+    import importlib.util
+
+    def described(body: str) -> str:
+        source = tmp_path / "example_settings.py"
+        source.write_text(f"def shout(text):\n    return {body}\n", encoding="utf-8")
+        spec = importlib.util.spec_from_file_location("example_settings", source)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return stable_repr({"JINJA_FILTERS": {"shout": module.shout}})
+
+    first = described("text.upper()")
+    assert "example_settings.shout" in first
+    assert described("text.upper()") == first
+    assert described("text.lower()") != first
+    # A built-in has no file: its name is all there is, and it stays the same.
+    assert stable_repr(len) == stable_repr(len)
+
+
 def test_settings_are_described_without_memory_addresses() -> None:
     class Thing:
         pass

@@ -77,11 +77,13 @@ def test_the_same_as_pelicans(translation_id: Any, caplog: pytest.LogCaptureFixt
         assert len(ours[4]) == 5
 
 
-def test_a_bad_translation_id_gets_pelicans_message() -> None:
-    with pytest.raises(AttributeError) as ours:
-        process_translations(_items(), "missing")
-    with pytest.raises(AttributeError) as theirs:
-        pelicans(_items(), "missing")
+@pytest.mark.parametrize("translation_id", ["missing", 5, [1], ("slug", 2)])
+def test_a_bad_translation_id_gets_pelicans_message(translation_id: Any) -> None:
+    with pytest.raises((AttributeError, TypeError)) as ours:
+        process_translations(_items(), translation_id)
+    with pytest.raises((AttributeError, TypeError)) as theirs:
+        pelicans(_items(), translation_id)
+    assert type(ours.value) is type(theirs.value)
     assert str(ours.value) == str(theirs.value)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from jinja2.bccache import bc_magic
 from pelicanconf import PLUGINS
 from tests.performance.site_helpers import small_site, tree
 
@@ -140,11 +141,16 @@ def test_stored_bytecode_is_taken_while_the_source_is_the_same(
     assert _stored_environment(folder, templates).get_template("page.html").render(x=3) == "two 3"
     assert _stored_environment(folder, templates).get_template("page.html").render(x=4) == "two 4"
     assert compiled == ["page.html", "page.html"]
-    # A damaged file is compiled again.
+    # A damaged file is compiled again: one that is not Jinja's, and one cut short after
+    # Jinja's header.
     for stored in folder.iterdir():
         stored.write_bytes(b"not bytecode")
     assert _stored_environment(folder, templates).get_template("page.html").render(x=5) == "two 5"
     assert len(compiled) == 3
+    for stored in folder.iterdir():
+        stored.write_bytes(stored.read_bytes()[: len(bc_magic) + 3])
+    assert _stored_environment(folder, templates).get_template("page.html").render(x=6) == "two 6"
+    assert len(compiled) == 4
 
 
 def test_a_folder_that_cannot_be_made_keeps_bytecode_in_memory(tmp_path: Path) -> None:
