@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.dev-installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 PY := $(BIN)/python
 PORT ?= 8000
 
@@ -15,12 +16,19 @@ help:
 	@echo "make test            run the whole test suite"
 	@echo "make import SRC=f    import a text or HTML article into content/articles/"
 	@echo "make bench           benchmark against plain Pelican (figures in output-bench/)"
+	@echo "make lint            ruff, ruff format --check and mypy (strict)"
 
-# Reinstalls only when requirements.txt changes (the stamp carries its checksum).
+# Reinstalls only when requirements.txt changes (the stamp carries its checksum). A site build
+# needs only the runtime set; tests, linters and the benchmark add requirements-dev.txt.
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	rm -f $(VENV)/.dev-installed-*
 	touch $@
 
 html: $(STAMP)
@@ -32,7 +40,7 @@ publish: $(STAMP)
 serve: $(STAMP)
 	$(PY) scripts/serve.py --port $(PORT)
 
-test: $(STAMP) test-tools
+test: $(DEV_STAMP) test-tools
 	$(PY) -m pytest
 
 # Test-only tools from npm, pinned, into the gitignored tests/.tools/: axe-core (accessibility
@@ -51,7 +59,7 @@ $(TOOLS_STAMP):
 	elif [ "$$CI" = true ]; then echo "test-tools: npm install failed" >&2; exit 1; \
 	else echo "test-tools: npm install of $(TOOLS_PINS) failed; tests needing them will skip" >&2; fi
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check plugins scripts tests
 	$(BIN)/ruff format --check plugins scripts tests
 	$(BIN)/mypy
@@ -62,7 +70,7 @@ import: $(STAMP)
 	PYTHONPATH=plugins $(PY) -m news_import "$(SRC)" $(ARGS)
 
 # `make bench N="1000 5000" RUNS=3` (the defaults)
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(PY) scripts/bench.py $(if $(N),--n $(N)) $(if $(RUNS),--runs $(RUNS))
 
 clean:

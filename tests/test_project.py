@@ -41,11 +41,21 @@ def test_make_html_does_not_reinstall_when_nothing_changed():
     assert "scripts/build.py" in plan
 
 
-def test_requirements_are_pinned():
+def _pins(name: str) -> dict[str, str]:
     lines = [
-        line
-        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        line.strip()
+        for line in (ROOT / name).read_text().splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    assert lines
     assert all("==" in line for line in lines), [line for line in lines if "==" not in line]
+    return {line.split("==")[0].lower().replace("_", "-"): line for line in lines}
+
+
+def test_requirements_are_pinned_and_split_by_use():
+    runtime = _pins("requirements.txt")
+    development = _pins("requirements-dev.txt")
+    assert {"pelican", "markdown-it-py", "nh3", "trafilatura", "pagefind"} <= runtime.keys()
+    # A site build installs no test or development tool (issue 18).
+    assert not {"pytest", "playwright", "mypy", "ruff", "hypothesis"} & runtime.keys()
+    assert {"pytest", "playwright", "mypy", "ruff", "hypothesis"} <= development.keys()
+    assert not runtime.keys() & development.keys()
