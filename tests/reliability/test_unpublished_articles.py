@@ -84,9 +84,11 @@ class Site:
     tally: Any
 
 
-def _build(folder: Path, settings: str, **overrides: object) -> Site:
+def _build(
+    folder: Path, settings: str, files: dict[str, str] | None = None, **overrides: object
+) -> Site:
     content = folder / "content"
-    for name, text in FILES.items():
+    for name, text in (FILES if files is None else files).items():
         path = content / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -221,3 +223,30 @@ def test_the_published_article_page_still_claims_publication(preview: Site) -> N
     assert "Published <time" in html
     assert "unpublished-notice" not in html
     assert 'name="robots"' not in html
+
+
+LINKING = {
+    "topics/example-topic.md": FILES["topics/example-topic.md"],
+    "articles/example-draft.md": FILES["articles/example-draft.md"],
+    "articles/example-linking.md": (
+        "---\ntitle: Example article 6\ndate: 2026-01-25T10:00:00+00:00\n---\n\n"
+        "See [the other one]({filename}example-draft.md).\n"
+    ),
+}
+
+
+def test_publish_fails_on_a_link_to_an_unpublished_article(tmp_path: Path) -> None:
+    site = _build(tmp_path, "publishconf.py", files=LINKING, SITEURL="https://news.example.org")
+    assert site.problems == [
+        "error: content/articles/example-linking.md:6: link to '{filename}example-draft.md':"
+        " articles/example-draft.md is not published (a draft, hidden, or dated after the"
+        " build), so this build gives it no page to link to (remove the link until that"
+        " article is published)"
+    ]
+
+
+def test_the_preview_links_to_the_draft_preview(tmp_path: Path) -> None:
+    site = _build(tmp_path, "pelicanconf.py", files=LINKING)
+    assert site.problems == []
+    html = (site.output / "2026/01/25/example-article-6/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../../drafts/example-article-2-zorbalix.html"' in html
