@@ -45,6 +45,10 @@ DEFAULT_CATEGORY = "news"
 # writing any draft (generate_drafts reads draft.category): set it for every article.
 DEFAULT_METADATA = {"category": DEFAULT_CATEGORY}
 USE_FOLDER_AS_CATEGORY = False
+# Pelican's own future-date check reads the clock; the newsroom plugin holds an article dated
+# after the build's date (BUILD_DATE, from SOURCE_DATE_EPOCH) as a draft instead, so keep
+# Pelican's off (True: Pelican publishes future dates) and builds reproducible.
+WITH_FUTURE_DATES = True
 SLUGIFY_SOURCE = "title"
 
 DEFAULT_PAGINATION = 20

@@ -13,3 +13,11 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 # sitemap.xml, news-sitemap.xml and robots.txt need absolute URLs: written on publish only.
 SITEMAPS = True
+
+# Nothing unpublished leaves the machine: drafts (articles dated after the build are drafts
+# until then, see plugins/newsroom/publication.py), hidden articles (which go where drafts
+# go) and draft pages get no file and no address on publish. `make html` keeps Pelican's
+# drafts/ folder, where they are previewed marked "not published". Hidden pages (404,
+# search) are not drafts: they are written as usual.
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_URL = DRAFT_PAGE_LANG_SAVE_AS = ""

@@ -57,6 +57,10 @@ class Newsroom:
     updated: datetime | None = None
     updated_label: str = ""  # "26 Jan 2026, 14:05 UTC"
     description: str = ""  # plain text, for meta tags and JSON-LD
+    # Set when the article is held back because it is dated after the build (its date,
+    # and that date in house style for the preview's "Embargoed until" banner).
+    held_until: datetime | None = None
+    held_until_label: str = ""
     # Serialised, safe inside <script>: a str, or (once linked) an ArticleJsonLd, which
     # is serialised when printed.
     json_ld: object = field(default="", repr=False)

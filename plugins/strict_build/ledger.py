@@ -2,6 +2,10 @@
 
     sources read = pages written + drafts + hidden + sources with errors reported
 
+A draft or hidden source is accounted for whether or not a page was written for it
+(``make publish`` writes none for unpublished articles): the count says how many of them
+were held back, e.g. ``2 drafts (not published)``.
+
 Pelican drops a file it cannot read (or one with status ``skip``, or an empty
 ``save_as``) and carries on; the ledger notices any source that ends in none of
 these buckets and reports it as an error, so a build never loses an article quietly.
@@ -37,9 +41,11 @@ OUTCOMES = ("written", "draft", "hidden", "error", "lost")
 
 @dataclass(frozen=True)
 class Tally:
-    """What became of each source: display path -> one of :data:`OUTCOMES`."""
+    """What became of each source: display path -> one of :data:`OUTCOMES`; ``held_back``:
+    the drafts and hidden sources no page was written for (display paths)."""
 
     outcomes: Mapping[str, str]
+    held_back: frozenset[str] = frozenset()
 
     def count(self, outcome: str) -> int:
         return sum(1 for value in self.outcomes.values() if value == outcome)
@@ -58,10 +64,17 @@ class Tally:
         accounted = sum(counts[o] for o in ("written", "draft", "hidden", "error"))
         return self.read == accounted
 
+    def _kept(self, outcome: str, noun: str) -> str:
+        count = self.count(outcome)
+        held = sum(1 for path in self.held_back if self.outcomes.get(path) == outcome)
+        if held and held == count:
+            return f"{count} {noun} (not published)"
+        return f"{count} {noun} ({held} not published)" if held else f"{count} {noun}"
+
     def __str__(self) -> str:
         text = (
             f"{self.read} sources read = {self.count('written')} pages written"
-            f" + {self.count('draft')} drafts + {self.count('hidden')} hidden"
+            f" + {self._kept('draft', 'drafts')} + {self._kept('hidden', 'hidden')}"
             f" + {self.count('error')} with errors"
         )
         return text if self.balanced else f"{text}; {len(self.lost)} LOST"
@@ -133,6 +146,7 @@ class SourceLedger:
     def tally(self) -> Tally:
         errors = self.expected.failed | self.reported
         outcomes = {}
+        held_back = set()
         for source in sorted(self.expected.sources):
             if source in errors:
                 outcome = "error"
@@ -144,8 +158,11 @@ class SourceLedger:
                 outcome = "written"
             else:
                 outcome = "lost"
-            outcomes[display_path(source, self.settings)] = outcome
-        return Tally(outcomes)
+            shown = display_path(source, self.settings)
+            outcomes[shown] = outcome
+            if outcome in ("draft", "hidden") and source not in self.written:
+                held_back.add(shown)
+        return Tally(outcomes, frozenset(held_back))
 
     def generate_output(self, writer: Any) -> None:
         logging.getLogger().removeHandler(self._handler)

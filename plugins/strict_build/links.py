@@ -142,6 +142,12 @@ def _section_list(ids: set[str]) -> str:
     return ", ".join(f"#{i}" for i in shown) + more if shown else "none"
 
 
+def _unpublished_target(content: Any, target: Any) -> bool:
+    """A page this build writes links to content it gives no address (make publish: a draft
+    or hidden article); Pelican would make the link point at the site's home page."""
+    return bool(getattr(content, "save_as", None)) and not getattr(target, "url", None)
+
+
 class _LinkChecker:
     def __init__(self, context: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
         self.generated: Mapping[str, Any] = context.get("generated_content", {})
@@ -201,6 +207,12 @@ class _LinkChecker:
                     return (
                         f"link to {href!r}: {candidate} could not be built",
                         "fix the errors reported for that file",
+                    )
+                if what == "filename" and _unpublished_target(content, target):
+                    return (
+                        f"link to {href!r}: {candidate} is not published (a draft, hidden, or"
+                        " dated after the build), so this build gives it no page to link to",
+                        "remove the link until that article is published",
                     )
                 if what == "filename" and url.fragment:
                     where = display_path(target.source_path, self.settings)
