@@ -10,6 +10,7 @@ import pytest
 from build import build
 
 ROOT = Path(__file__).resolve().parent.parent
+SEED_SITE = ROOT / "tests" / "fixtures" / "seed_site" / "content"
 
 
 @pytest.fixture
@@ -59,8 +60,9 @@ def build_from_nothing(tmp_path: Path) -> Callable[[], Path]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's real content built once per test session (never into output/)."""
+    """The seed's site (tests/fixtures/seed_site, a frozen copy of the project's content)
+    built once per test session with the project's settings (never into output/)."""
     output = tmp_path_factory.mktemp("site") / "output"
-    problems = build(ROOT / "pelicanconf.py", output)
-    assert problems == [], "the real site must build cleanly:\n" + "\n".join(problems)
+    problems = build(ROOT / "pelicanconf.py", output, overrides={"PATH": str(SEED_SITE)})
+    assert problems == [], "the seed's site must build cleanly:\n" + "\n".join(problems)
     return output

@@ -30,13 +30,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content plus one synthetic article (so related coverage has a link to follow),
+    """The seed's site (tests/fixtures/seed_site) plus one synthetic article (so related coverage has a link to follow),
     built once for the browser tests; the project's own content/ is never touched."""
     from build import build
 
     base = tmp_path_factory.mktemp("browser-site")
     content = base / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(ROOT / "tests/fixtures/seed_site/content", content)
     for fixture in FIXTURES.glob("*.md"):
         shutil.copy(fixture, content / "articles" / fixture.name)
     output = base / "output"

@@ -11,7 +11,7 @@ from import_fixtures_paths import FIXTURES
 ROOT = Path(__file__).resolve().parents[2]
 SEED_ARTICLE = (
     ROOT
-    / "content/articles"
+    / "tests/fixtures/seed_site/content/articles"
     / "2026-01-25-us-says-netanyahu-talks-on-gaza-plan-were-constructive-urges-rafah-reopening.md"
 )
 CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "expected").is_dir())
