@@ -30,8 +30,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed's site (tests/fixtures/seed_site) plus one synthetic article (so related coverage has a link to follow),
-    built once for the browser tests; the project's own content/ is never touched."""
+    """The seed's site (tests/fixtures/seed_site) plus one synthetic article (so related
+    coverage has a link to follow), built once for the browser tests; the project's own
+    content/ is never touched."""
     from build import build
 
     base = tmp_path_factory.mktemp("browser-site")

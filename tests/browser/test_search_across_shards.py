@@ -39,7 +39,8 @@ def two_quarter_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (content / f"example-{number}.md").write_text(_article(number, date), encoding="utf-8")
     pages = base / "content" / "pages"
     pages.mkdir()
-    (pages / "search.md").write_bytes((ROOT / "tests/fixtures/seed_site/content/pages/search.md").read_bytes())
+    seed_pages = ROOT / "tests/fixtures/seed_site/content/pages"
+    (pages / "search.md").write_bytes((seed_pages / "search.md").read_bytes())
     output = base / "output"
     overrides = {"PATH": str(base / "content"), "CACHE_PATH": str(base / "cache")}
     problems = build(ROOT / "pelicanconf.py", output, overrides=overrides)

@@ -20,7 +20,9 @@ def _head(path: Path) -> BeautifulSoup:
 
 def test_published_404_page_has_no_address_and_is_not_indexed(build_site: Build) -> None:
     files = {
-        "pages/404.md": (ROOT / "tests/fixtures/seed_site/content/pages/404.md").read_text(encoding="utf-8"),
+        "pages/404.md": (ROOT / "tests/fixtures/seed_site/content/pages/404.md").read_text(
+            encoding="utf-8"
+        ),
         "articles/2026-01-25-example-article-1.md": FULL,
     }
     output, problems = build_site(files, settings="publishconf.py", SITEURL=SITE)
