@@ -77,7 +77,7 @@ def _refuse_bad_values(metadata: dict[str, Any], text: str, header_lines: int, p
             raise FrontMatterError(
                 path,
                 f"'{key}' holds {bad.name}, which is not text",
-                line=lines.get(key),
+                line=lines.get(key, 1),
                 hint="remove the escape that makes it",
             )
 
