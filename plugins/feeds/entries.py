@@ -9,7 +9,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from feeds.catalogue import plain_text
 from feeds.entry_html import absolutise
 from feeds.ids import article_id, edition_id
 
@@ -64,9 +63,7 @@ def article_entry(
         updated=updated_of(article),
         content_html=absolutise(render_content(article, site_url), page_url),
         summary_html=absolutise(str(summary), page_url) if summary else "",
-        categories=tuple(
-            plain_text(topic.title) for topic in getattr(article, "topics", None) or ()
-        ),
+        categories=tuple(str(topic.title) for topic in getattr(article, "topics", None) or ()),
         authors=tuple(plain(author.name) for author in getattr(article, "authors", None) or ()),
     )
 
@@ -84,8 +81,6 @@ def edition_entry(
         updated=edition.updated,
         content_html=absolutise(render_content(edition, site_url), page_url),
         summary_html="",
-        categories=tuple(
-            plain_text(group.title) for group in edition.groups if group.topic is not None
-        ),
+        categories=tuple(group.title for group in edition.groups if group.topic is not None),
         authors=(),
     )

@@ -7,7 +7,6 @@ import time
 import pytest
 
 from content_errors import ContentError, FrontMatterError, MarkupError, printable
-from feeds.catalogue import plain_text as feed_plain_text
 from markdown_reader import build_parser, render
 from markdown_reader.characters import first_bad_character
 from markdown_reader.front_matter import split_front_matter
@@ -176,16 +175,3 @@ def test_a_plain_url_passes():
 def test_paths_are_printed_on_one_line_with_control_characters_escaped(name, shown):
     assert printable(name) == shown
     assert "\n" not in printable(name)
-
-
-@pytest.mark.parametrize(
-    ("title", "plain"),
-    [
-        ("<em>Example</em> topic", "Example topic"),
-        ("<script>alert(1)</script>Example", "alert(1)Example"),
-        ("Example &amp; topic", "Example & topic"),
-        ("Example\n  topic", "Example topic"),
-    ],
-)
-def test_feed_titles_are_plain_text(title, plain):
-    assert feed_plain_text(title) == plain
