@@ -53,6 +53,18 @@ _MENTIONED_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)+\.\w+")
 _LOCATED = re.compile(r"^(?P<path>[^\s:]+\.\w+)(?::\d+)?: ")
 
 
+# Characters that would start a new line or rewrite the terminal in the report (a file
+# named "a.md\nerror: ..." would forge a problem): shown escaped, each problem one line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(message: str) -> str:
+    """``'a\nb'`` -> ``'a\\nb'``: every control character escaped, as ``repr`` would."""
+    if message.isascii() and message.isprintable():
+        return message
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], message)
+
+
 def _content_error_path(record: logging.LogRecord) -> str | None:
     """The file a logged ContentError names (duck-typed: plugins/ may not be importable)."""
     args = record.args if isinstance(record.args, tuple) else ()
@@ -78,7 +90,7 @@ class ProblemCollector(logging.Handler):
         self._our_messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
+        message = _one_line(record.getMessage())
         problem = f"{record.levelname.lower()}: {message}"
         self.problems.append(problem)
         path = _content_error_path(record)

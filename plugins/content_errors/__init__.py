@@ -11,7 +11,7 @@ build collects them and reports them together.
 
 from __future__ import annotations
 
-from content_errors.locations import display_path, metadata_line, project_root
+from content_errors.locations import display_path, metadata_line, printable, project_root
 
 __all__ = [
     "ContentError",
@@ -20,6 +20,7 @@ __all__ = [
     "TopicError",
     "display_path",
     "metadata_line",
+    "printable",
     "project_root",
 ]
 

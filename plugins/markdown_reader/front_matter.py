@@ -5,6 +5,12 @@ Two header styles are accepted so existing Pelican content keeps working:
 * YAML front matter between ``---`` lines at the very top;
 * Pelican's ``Key: value`` lines at the top, ended by a blank line (indented lines
   continue the previous value).
+
+YAML anchors and aliases (``&name`` / ``*name``) are refused before anything expands
+them: a 1.4 KB header of nested aliases ("billion laughs") otherwise stands for
+billions of values. Control characters, noncharacters and lone surrogates are refused
+with their line, in the text as written and in values made by YAML escapes
+(``"\\u001b"``, ``"\\ud800"``).
 """
 
 from __future__ import annotations
@@ -16,13 +22,77 @@ from typing import Any
 
 import yaml
 
-from content_errors import FrontMatterError
+from content_errors import ContentError, FrontMatterError
 from content_lists import content_lists
+from markdown_reader.characters import first_bad_character
 
 _YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 _YAML_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
 _HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
 _CONTINUATION = re.compile(r"^[ \t]+\S")
+
+
+class _AliasRefused(yaml.composer.ComposerError):
+    """An anchor or alias in front matter."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing anchors and aliases as the parser meets them.
+
+    The check is in the compose step, event by event: nothing after the first anchor is
+    parsed, let alone expanded. Front matter never needs either (one value per key).
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML is untyped
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AliasRefused(
+                None,
+                None,
+                "anchors and aliases ('&name', '*name') are not allowed",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def _refuse_bad_characters(text: str, path: str) -> None:
+    """Refuse a source holding a control character, noncharacter or lone surrogate."""
+    bad = first_bad_character(text)
+    if bad is not None:
+        raise ContentError(
+            path,
+            f"{bad.name} is not text",
+            line=bad.line_in(text),
+            hint="remove it; it would be invisible or break the page and the feeds",
+        )
+
+
+def _refuse_bad_values(metadata: dict[str, Any], text: str, header_lines: int, path: str) -> None:
+    """Refuse a value that YAML escapes made into a character that is not text."""
+    lines: dict[str, int] | None = None
+    for key, value in metadata.items():
+        bad = _bad_in_value(key) or _bad_in_value(value)
+        if bad is not None:
+            lines = lines or key_lines(text, header_lines)
+            raise FrontMatterError(
+                path,
+                f"'{key}' holds {bad.name}, which is not text",
+                line=lines.get(key, 1),
+                hint="remove the escape that makes it",
+            )
+
+
+def _bad_in_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return first_bad_character(value)
+    if isinstance(value, dict):
+        value = [item for pair in value.items() for item in pair]
+    if isinstance(value, list):
+        for item in value:
+            bad = _bad_in_value(item)
+            if bad is not None:
+                return bad
+    return None
 
 
 @dataclass
@@ -89,6 +159,7 @@ def key_lines(text: str, header_lines: int) -> dict[str, int]:
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Return metadata (keys lower-cased, values as written) and the body."""
     text = text.removeprefix("\ufeff")
+    _refuse_bad_characters(text, path)
     if _YAML_FENCE.match(text):
         return _split_yaml(text, path)
     return _split_pelican_header(text)
@@ -107,7 +178,7 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
         )
     raw = text[start.end() : end.start()]
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_NoAliasLoader)  # a SafeLoader: builds no objects
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # At the end of the stream ("expected ']' but got <stream end>") the line that
@@ -120,7 +191,9 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
             path,
             f"invalid YAML front matter: {problem}",
             line=line,
-            hint="check quoting and indentation",
+            hint="write each value out in full"
+            if isinstance(error, _AliasRefused)
+            else "check quoting and indentation",
         ) from None
     except ValueError as error:
         # PyYAML builds dates while loading: an impossible one (2026-02-30) is a
@@ -139,6 +212,7 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
     if not isinstance(data, dict):
         raise FrontMatterError(path, "front matter must be a mapping of 'key: value' lines", line=2)
     metadata = {str(key).lower(): _plain_value(value) for key, value in data.items()}
+    _refuse_bad_values(metadata, text, text.count("\n", 0, end.end()) + 1, path)
     # The body starts on the line after the closing fence; blank lines are kept so
     # that line numbers in later messages stay true.
     body_start = end.end()
@@ -151,7 +225,7 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
 def _bad_timestamp(raw: str) -> tuple[int | None, str]:
     """The 1-based file line and text of the first date scalar PyYAML cannot build."""
     constructor = yaml.constructor.SafeConstructor()
-    nodes = [yaml.compose(raw, Loader=yaml.SafeLoader)]
+    nodes = [yaml.compose(raw, Loader=_NoAliasLoader)]
     while nodes:
         node = nodes.pop(0)
         if isinstance(node, yaml.MappingNode):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pelican.readers import METADATA_PROCESSORS, BaseReader
 
-from content_errors import ContentError, FrontMatterError, display_path
+from content_errors import ContentError, FrontMatterError, display_path, printable
 from markdown_reader.front_matter import (
     FRONT_MATTER_KEY,
     FrontMatterSource,
@@ -56,6 +56,12 @@ class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untype
             raise
 
     def _read(self, source_path: str, path: str) -> tuple[str, dict[str, Any]]:
+        if printable(source_path) != source_path:
+            raise FrontMatterError(
+                printable(path),
+                "the file name contains a control character (shown escaped here)",
+                hint="rename the file with letters, digits and hyphens",
+            )
         try:
             with open(source_path, encoding="utf-8") as handle:
                 text = handle.read()

@@ -32,6 +32,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from html_policy import EXTERNAL_REL, is_external, sanitise
+from markdown_reader.nesting import nesting_guard_plugin
 from markdown_reader.sections import collect_sections
 from markdown_reader.slugs import slugify
 
@@ -102,6 +103,7 @@ def build_parser(settings: Mapping[str, Any] | None = None) -> NewsParser:
     md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("heading_close", _render_heading_close)
     configure_markdown.send(md, settings=settings or {})
+    nesting_guard_plugin(md)  # last, so that its rule is first
     return md
 
 

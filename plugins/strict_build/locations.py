@@ -4,7 +4,11 @@ An explicit ``slug`` becomes part of a URL as written, so it must be plain ASCII
 letters, digits, ``-``, ``_`` and ``.`` (no path separators, no look-alike letters
 from other scripts, no invisible or direction-override characters that make a URL
 read differently from where it goes). ``save_as`` and ``url`` must stay inside the
-site: relative, no ``..``, no backslashes or control characters.
+site: relative, no ``..``, no backslashes or control characters, and nothing that
+would end the HTML attribute they are printed into (quotes, ``<``, ``>``, spaces).
+``lang`` must be a well-formed BCP 47 language tag (``en``, ``pt-BR``,
+``zh-Hant-TW``): it is printed into ``lang=""`` attributes and, for a translation,
+becomes part of the output file name.
 """
 
 from __future__ import annotations
@@ -31,6 +35,30 @@ _READ_KEY = "STRICT_BUILD_READ"
 _SAFE_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What would end (or break out of) the attribute a URL is printed into.
+_ATTRIBUTE_BREAKING = re.compile(r"[\"'<>`\s]")
+# RFC 5646's langtag (well-formed, not checked against the registry), or a private-use
+# tag; the grandfathered irregular tags ("i-klingon") are not accepted.
+_BCP47 = re.compile(
+    r"""
+    (?:
+      (?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4}|[a-z]{5,8})  # language, extlang
+      (?:-[a-z]{4})?                                       # script
+      (?:-(?:[a-z]{2}|[0-9]{3}))?                          # region
+      (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*             # variants
+      (?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*                  # extensions
+      (?:-x(?:-[a-z0-9]{1,8})+)?                           # private use
+    |
+      x(?:-[a-z0-9]{1,8})+
+    )
+    """,
+    re.ASCII | re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_language_tag(value: str) -> bool:
+    """Whether ``value`` is a well-formed BCP 47 tag: ``pt-BR`` yes, ``en"x`` no."""
+    return _BCP47.fullmatch(value) is not None
 
 
 def _describe_characters(value: str) -> str:
@@ -71,6 +99,7 @@ def _plainly_inside(value: str) -> bool:
         and ".." not in value
         and value.isascii()
         and value.isprintable()
+        and not _ATTRIBUTE_BREAKING.search(value)
     )
 
 
@@ -83,6 +112,12 @@ def _path_problem(key: str, value: str) -> str | None:
         return f"{key} {value!r} starts with a URL scheme"
     if "\\" in value or _invisible(value):
         return f"{key} {value!r} contains backslashes or invisible characters"
+    breaking = _ATTRIBUTE_BREAKING.search(value)
+    if breaking:
+        return (
+            f"{key} {value!r} contains {breaking.group()!r}, which would end the HTML"
+            " attribute it is printed into"
+        )
     if ".." in posixpath.normpath(value).split("/") or ".." in value.split("/"):
         return f"{key} {value!r} climbs out of its folder with '..'"
     return None
@@ -92,9 +127,20 @@ def location_errors(content: Content) -> list[FrontMatterError]:
     """The problems with where ``content`` would be written or linked, if any."""
     if isinstance(content, Static) or not getattr(content, "source_path", None):
         return []
-    if not getattr(content, "slug", None):
-        return []  # no title to make a slug from: reported as a missing title
     errors = []
+    lang = content.metadata.get("lang")
+    if lang is not None and not is_language_tag(str(lang)):
+        errors.append(
+            FrontMatterError(
+                display_path(content.source_path, content.settings),
+                f"lang {str(lang)!r} is not a BCP 47 language tag",
+                line=metadata_line(content.source_path, "lang"),
+                hint="write a language tag such as en, fr or pt-BR",
+            )
+        )
+        return errors  # the url and save_as of a translation are made from it
+    if not getattr(content, "slug", None):
+        return errors  # no title to make a slug from: reported as a missing title
     slug = content.metadata.get("slug")
     if isinstance(slug, str):
         problem = _slug_problem(slug)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from content_errors.locations import display_path as _display_path
-from content_errors.locations import metadata_line, project_root
+from content_errors.locations import metadata_line, printable, project_root
 
 __all__ = ["absolute_path", "display_path", "metadata_line", "project_root"]
 
@@ -34,7 +34,7 @@ def display_path(source_path: str, settings: Mapping[str, Any]) -> str:
             # ".." (relpath's "outside", or a name starting so) and a doubled leading
             # separator (POSIX keeps "//" in normpath) are left to the exact function.
             if relative and not relative.startswith(("..", os.sep)):
-                return relative.replace(os.sep, "/")
+                return printable(relative.replace(os.sep, "/"))
     return _remembered(path, content_path, os.getcwd())
 
 

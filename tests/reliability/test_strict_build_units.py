@@ -92,6 +92,12 @@ def _path_problem_as_first_written(key: str, value: str) -> str | None:
         return f"{key} {value!r} starts with a URL scheme"
     if "\\" in value or _invisible(value):
         return f"{key} {value!r} contains backslashes or invisible characters"
+    breaking = re.search(r"[\"'<>`\s]", value)
+    if breaking:
+        return (
+            f"{key} {value!r} contains {breaking.group()!r}, which would end the HTML"
+            " attribute it is printed into"
+        )
     if ".." in posixpath.normpath(value).split("/") or ".." in value.split("/"):
         return f"{key} {value!r} climbs out of its folder with '..'"
     return None
@@ -107,6 +113,9 @@ def _path_problem_as_first_written(key: str, value: str) -> str | None:
         "a/./b.html",
         "a//b.html",
         "a b.html",
+        'a"b.html',
+        "a<b>.html",
+        "a/'b'.html",
         "caf\u00e9/index.html",
         "a/b:c.html",
         "a:b.html",
