@@ -12,7 +12,7 @@ import html
 import logging
 import os
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from pelican.contents import SkipStub
@@ -24,11 +24,12 @@ from strict_build.collisions import (
     collision_errors,
     duplicate_slug_errors,
     find_collisions,
-    site_pages,
+    folder_conflicts,
 )
 from strict_build.ledger import SourceLedger
 from strict_build.links import forget_link_records, link_errors
 from strict_build.locations import checked_locations
+from strict_build.own_outputs import OwnOutputs, own_outputs
 from strict_build.source_paths import display_path, metadata_line
 
 logger = logging.getLogger(__name__)
@@ -45,14 +46,6 @@ _STATUS_GROUPS = (
 _EDITOR_FILES = ("*~", "#*#")
 # fnmatch's own patterns, compiled once (fnmatch.fnmatch = normcase + this match).
 _EDITOR_FILE = re.compile("|".join(fnmatch.translate(pattern) for pattern in _EDITOR_FILES))
-
-
-def _tag_slugs(articles: ArticlesGenerator | None) -> list[str]:
-    if articles is None:
-        return []
-    tags = articles.tags
-    pairs: Iterable[Any] = tags.items() if isinstance(tags, dict) else tags
-    return [str(tag.slug) for tag, _ in pairs]
 
 
 def _unread_file_error(relative: str, settings: Mapping[str, Any], path: str) -> ContentError:
@@ -166,15 +159,17 @@ def _placement_problems(
     settings: Mapping[str, Any],
     readers: list[Generator],
     unsafe: Container[int],
+    own: OwnOutputs,
 ) -> tuple[list[ContentError], set[int]]:
     """Collisions and duplicate slugs; and the contents to withhold (``unsafe``: ``id()``
     of each content with a location problem, already logged by checked_locations)."""
-    articles = next((g for g in readers if isinstance(g, ArticlesGenerator)), None)
     remove = {id(c) for c in contents if id(c) in unsafe}
     placed = [c for c in contents if id(c) not in remove]
-    problems: list[ContentError] = []
+    problems, in_the_way = folder_conflicts(placed, own, settings)
+    remove |= in_the_way
+    placed = [c for c in placed if id(c) not in in_the_way]
     collided: set[str] = set()
-    for collision in find_collisions(placed, site_pages(settings, _tag_slugs(articles))):
+    for collision in find_collisions(placed, own):
         problems.extend(collision_errors(collision, settings))
         remove.update(id(c) for c in collision.others)
         collided.update(
@@ -232,7 +227,8 @@ def check_site(generators: list[Any]) -> None:
     # Unsafe locations first, in reading order. With frozen_urls, save_as and url are
     # frozen by now: computed once for these checks, the JSON-LD and the written page.
     unsafe = checked_locations(ledger.context, contents)
-    problems, remove = _placement_problems(contents, settings, readers, unsafe)
+    own = own_outputs(generators, ledger.context, settings)
+    problems, remove = _placement_problems(contents, settings, readers, unsafe, own)
     problems.extend(_name_errors(contents, settings))
     placed = [c for c in contents if id(c) not in remove]
     problems.extend(link_errors(placed, ledger.context, settings))
