@@ -173,3 +173,50 @@ def collision_errors(collision: Collision, settings: Mapping[str, Any]) -> list[
             )
         )
     return errors
+
+
+def _plain_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def shared_tag_page_errors(
+    contents: Iterable[Any], settings: Mapping[str, Any]
+) -> list[ContentError]:
+    """Tags written differently (not just in case or spacing) that get one page.
+
+    Pelican takes tags with the same slug for one tag: "Gaza" and "gaza" rightly share
+    a page, "C++" and "C" would not be meant to. The first file (by path) to use a
+    spelling keeps it; every file using another spelling of the slug gets an error.
+    """
+    first: dict[str, dict[str, tuple[str, str]]] = {}  # slug -> plain name -> (name, file)
+    uses: list[tuple[str, str, str, Any]] = []
+    for content in sorted(contents, key=lambda c: str(c.source_path)):
+        for tag in getattr(content, "tags", None) or []:
+            slug = str(getattr(tag, "slug", "") or "")
+            if not slug:
+                continue
+            name = str(tag.name)
+            spellings = first.setdefault(slug, {})
+            spellings.setdefault(_plain_name(name), (name, str(content.source_path)))
+            uses.append((slug, name, str(content.source_path), content))
+    errors = []
+    reported: set[tuple[str, str]] = set()
+    for slug, name, source, _content in uses:
+        spellings = first[slug]
+        if len(spellings) < 2:
+            continue
+        kept_name, kept_source = next(iter(spellings.values()))
+        if _plain_name(name) == _plain_name(kept_name) or (source, name) in reported:
+            continue
+        reported.add((source, name))
+        errors.append(
+            ContentError(
+                display_path(source, settings),
+                f"tag {name!r} would share the page of the tag {kept_name!r}"
+                f" ({display_path(kept_source, settings)}): both make the slug {slug!r}",
+                line=metadata_line(source, "tags"),
+                hint=f"write it as {kept_name!r} if it is the same tag; if not, give one"
+                " a distinct name, or add a rule to TAG_REGEX_SUBSTITUTIONS in pelicanconf.py",
+            )
+        )
+    return errors

@@ -25,6 +25,7 @@ from strict_build.collisions import (
     duplicate_slug_errors,
     find_collisions,
     folder_conflicts,
+    shared_tag_page_errors,
 )
 from strict_build.ledger import SourceLedger
 from strict_build.links import forget_link_records, link_errors
@@ -230,6 +231,7 @@ def check_site(generators: list[Any]) -> None:
     own = own_outputs(generators, ledger.context, settings)
     problems, remove = _placement_problems(contents, settings, readers, unsafe, own)
     problems.extend(_name_errors(contents, settings))
+    problems.extend(shared_tag_page_errors(contents, settings))
     placed = [c for c in contents if id(c) not in remove]
     problems.extend(link_errors(placed, ledger.context, settings))
     sources, found_problems = _source_problems(readers, generated, settings)
