@@ -113,6 +113,12 @@ def _file_of_url(url: str) -> str:
     return posixpath.normpath(path + "index.html" if path.endswith("/") or not path else path)
 
 
+def url_mismatch_errors(contents: Iterable[Any]) -> list[FrontMatterError]:
+    """Contents whose front matter gives a ``save_as`` or ``url`` without the other to
+    match: every link to the page would lead where it is not."""
+    return [error for content in contents if (error := _url_problem(content))]
+
+
 def _url_problem(content: Content) -> FrontMatterError | None:
     """A ``save_as`` or ``url`` given in the front matter without the other to match."""
     given = [key for key in ("save_as", "url") if key in content.metadata]
@@ -180,10 +186,6 @@ def location_errors(content: Content) -> list[FrontMatterError]:
                     ),
                 )
             )
-    if not errors:
-        mismatch = _url_problem(content)
-        if mismatch:
-            errors.append(mismatch)
     return errors
 
 

@@ -27,9 +27,10 @@ from strict_build.collisions import (
     folder_conflicts,
     shared_tag_page_errors,
 )
+from strict_build.content_files import ContentFolder, unaccounted_files
 from strict_build.ledger import SourceLedger
 from strict_build.links import forget_link_records, link_errors
-from strict_build.locations import checked_locations
+from strict_build.locations import checked_locations, url_mismatch_errors
 from strict_build.own_outputs import OwnOutputs, own_outputs
 from strict_build.source_paths import display_path, metadata_line
 
@@ -205,6 +206,28 @@ def _source_problems(
     return set(sources), problems
 
 
+def _content_folder_problems(
+    ledger: SourceLedger, contents: list[Any], sources: set[str], problems: list[ContentError]
+) -> tuple[set[str], set[int]]:
+    """Links to outside the content folder, and files in it nothing reads (added to
+    ``problems``); return those files, and the ``id()`` of contents read from outside.
+
+    Static files from outside (through a link, or a ``{static}`` path climbing out, which
+    links.py reports) are taken out of the static generator's list: never copied.
+    """
+    context = ledger.context
+    folder = ContentFolder(ledger.settings)
+    problems.extend(folder.outside_links())
+    outside = {id(c) for c in contents if folder.is_outside(c.source_path)}
+    staticfiles = context.get("staticfiles")
+    if isinstance(staticfiles, list):
+        staticfiles[:] = [s for s in staticfiles if not folder.is_outside(s.source_path)]
+    static = [s.source_path for s in staticfiles or []]
+    stray = unaccounted_files(folder, sources, static)
+    problems.extend(error for _, error in stray)
+    return {path for path, _ in stray}, outside
+
+
 def _source_paths(readers: list[Generator], names: tuple[str, ...]) -> set[str]:
     return {
         os.path.normpath(c.source_path)
@@ -233,9 +256,12 @@ def check_site(generators: list[Any]) -> None:
     problems.extend(_name_errors(contents, settings))
     problems.extend(shared_tag_page_errors(contents, settings))
     placed = [c for c in contents if id(c) not in remove]
+    problems.extend(url_mismatch_errors(placed))
     problems.extend(link_errors(placed, ledger.context, settings))
     sources, found_problems = _source_problems(readers, generated, settings)
     problems.extend(found_problems)
+    stray, outside = _content_folder_problems(ledger, contents, sources, problems)
+    remove |= outside
     for problem in problems:
         logger.error("%s", problem)
     forget_link_records(contents)
@@ -252,10 +278,12 @@ def check_site(generators: list[Any]) -> None:
         os.path.normpath(os.path.join(root, rel)) for rel, obj in generated.items() if obj is None
     }
     ledger.expect(
-        sources,
+        sources | stray,
         drafts=_source_paths(
             readers, ("drafts", "drafts_translations", "draft_pages", "draft_translations")
         ),
         hidden=_source_paths(readers, ("hidden_articles", "hidden_pages", "hidden_translations")),
-        failed=failed | {os.path.normpath(c.source_path) for c in contents if id(c) in remove},
+        failed=failed
+        | stray
+        | {os.path.normpath(c.source_path) for c in contents if id(c) in remove},
     )
