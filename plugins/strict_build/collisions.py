@@ -155,19 +155,19 @@ def collision_errors(collision: Collision, settings: Mapping[str, Any]) -> list[
     for content in collision.others:
         path = display_path(content.source_path, settings)
         rivals = [display_path(c.source_path, settings) for c in involved if c is not content]
-        if collision.site_page:
-            rivals.append(collision.site_page)
+        if collision.site_page:  # the site's own file first: no source can move it
+            rivals.insert(0, collision.site_page)
         own = _save_as(content)
-        if own != collision.output:
-            # Only the case differs: one file on the hosts that ignore case.
-            rivals[-1] += f" to {collision.output} (the same file where case is ignored)"
+        # Only the case differs: one file on the hosts that ignore case.
+        case = f" to {collision.output} (the same file where case is ignored)"
         line = metadata_line(content.source_path, "save_as") or metadata_line(
             content.source_path, "slug"
         )
         errors.append(
             ContentError(
                 path,
-                f"would be written to {own}, as would {' and '.join(rivals)}",
+                f"would be written to {own}, as would {' and '.join(rivals)}"
+                + (case if own != collision.output else ""),
                 line=line,
                 hint="give one of them a different slug or save_as",
             )
