@@ -71,9 +71,10 @@ def folder_conflicts(
         name = _save_as(content)
         if name:
             files.setdefault(name.casefold(), display_path(content.source_path, settings))
-    # Each folder the site's files need -> one file that needs it (for the message).
+    # Each folder the site's own files need -> one file that needs it (for the message);
+    # a source inside another source's file is reported once, by the check after this.
     folders: dict[str, tuple[str, str]] = {}
-    for name, what in [*own.files.items(), *((_save_as(c), "") for c in contents)]:
+    for name, what in own.files.items():
         for folder in _ancestors(name):
             folders.setdefault(folder.casefold(), (name, what))
     errors, ids = [], set()
@@ -92,8 +93,7 @@ def folder_conflicts(
         if problem is None and name.casefold() in folders:
             needed, what = folders[name.casefold()]
             problem = (
-                f"would be written to {name}, where the site needs a folder for"
-                f" {needed} ({what or 'another source'})"
+                f"would be written to {name}, where the site needs a folder for {needed} ({what})"
             )
         if problem is None:
             for folder in _ancestors(name):
