@@ -33,6 +33,16 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 TAG_URL = "tags/{slug}/"
 TAG_SAVE_AS = TAG_URL + "index.html"
 TAGS_SAVE_AS = "tags/index.html"
+# "C++" and "C#" get pages of their own (c-plus-plus, c-sharp) instead of sharing "c";
+# then Pelican's own rules. Tags that still share a page are reported by strict_build.
+TAG_REGEX_SUBSTITUTIONS = [
+    (r"\+", " plus "),
+    (r"#", " sharp "),
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from blinker import signal
 
-from search_index import SearchIndexError, build_search_index
+from search_index import BUNDLE_DIR, SearchIndexError, build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -245,6 +245,8 @@ def _build(
                 # The last good build, whose unchanged pages the new one links to.
                 "LAST_OUTPUT_PATH": str(output),
                 "BUILD_DATE": build_date,
+                # Written into the site after Pelican: no source may write there.
+                "RESERVED_OUTPUT_FOLDERS": {BUNDLE_DIR: "the search index"},
                 **(overrides or {}),
             },
         )

@@ -27,6 +27,14 @@ class EditionsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         self.context["editions_by_day"] = {edition.date: edition for edition in editions}
         self.context["EDITIONS_INDEX_URL"] = EDITIONS_INDEX_URL
 
+    def planned_outputs(self) -> dict[str, str]:
+        """The files :meth:`generate_output` writes: path in the site -> what it is."""
+        editions = self.context.get("editions") or []
+        planned = {edition.save_as: f"the edition of {edition.date}" for edition in editions}
+        if editions:
+            planned[EDITIONS_INDEX_SAVE_AS] = "the editions index"
+        return planned
+
     def generate_output(self, writer: Any) -> None:
         editions = self.context["editions"]
         relative = self.settings.get("RELATIVE_URLS", False)

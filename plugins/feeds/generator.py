@@ -54,6 +54,17 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self.feed_settings.site_name, self.feed_settings.site_subtitle, topics, has_editions
         )
 
+    def planned_outputs(self) -> dict[str, str]:
+        """The files :meth:`generate_output` writes: path in the site -> what it is."""
+        if self.context.get("feeds") is None:  # asked before plan_feeds_of ran
+            self.plan()
+        catalogue: FeedCatalogue = self.context["feeds"]
+        return {
+            link.path: f"the feed {feed.title!r} ({link.format.label})"
+            for feed in catalogue.all()
+            for link in feed.links
+        }
+
     def generate_output(self, writer: Any) -> None:
         catalogue: FeedCatalogue | None = self.context.get("feeds")
         if catalogue is None:  # all_generators_finalized did not run: nothing was planned

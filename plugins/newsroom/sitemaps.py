@@ -114,6 +114,16 @@ class SitemapsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     def generate_context(self) -> None:
         read_newsroom_settings(self.settings)  # fail early on a wrong setting
 
+    def planned_outputs(self) -> dict[str, str]:
+        """The files :meth:`generate_output` may write: path in the site -> what it is."""
+        if not read_newsroom_settings(self.settings).sitemaps:
+            return {}
+        return {
+            "sitemap.xml": "the sitemap",
+            "news-sitemap.xml": "the news sitemap",
+            "robots.txt": "robots.txt",
+        }
+
     def generate_output(self, writer: Any) -> None:
         site = read_newsroom_settings(self.settings)
         if not site.sitemaps:

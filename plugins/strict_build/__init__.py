@@ -3,7 +3,9 @@
     plain_metadata  front-matter text made safe to print anywhere (no markup)
     required    a missing title or date, said with the fix
     locations   an unsafe slug, save_as or url (path traversal, look-alike characters)
-    collisions  two sources that would write the same output file
+    own_outputs the files the site writes itself (pages, feeds, hubs, theme, search index)
+    collisions  a source over another's output file or one of the site's own (case ignored)
+    content_files   every file under content/ accounted for; nothing from outside it
     links       {filename} links to missing files, #anchors to missing headings
     ledger      the "nothing lost" count: every source read is written, a draft,
                 hidden, or has an error reported

@@ -200,6 +200,12 @@ class _LinkChecker:
             return None
         url = urlsplit(match.group("rest"))
         candidates = _candidates(content, url.path)
+        if any(c == ".." or c.startswith("../") or os.path.isabs(c) for c in candidates):
+            return (
+                f"link to {href!r} leads out of the content folder: files from outside it"
+                " are never published",
+                "copy the file into content/images/ and link it as {static}/images/<name>",
+            )
         for candidate in candidates:
             if candidate in self.generated:
                 target = self.generated[candidate]

@@ -4,9 +4,11 @@ An explicit ``slug`` becomes part of a URL as written, so it must be plain ASCII
 letters, digits, ``-``, ``_`` and ``.`` (no path separators, no look-alike letters
 from other scripts, no invisible or direction-override characters that make a URL
 read differently from where it goes). ``save_as`` and ``url`` must stay inside the
-site: relative, no ``..``, no backslashes or control characters, and nothing that
-would end the HTML attribute they are printed into (quotes, ``<``, ``>``, spaces).
-``lang`` must be a well-formed BCP 47 language tag (``en``, ``pt-BR``,
+site: relative, no ``..``, no backslashes or control characters, nothing that would
+end the HTML attribute they are printed into (quotes, ``<``, ``>``, spaces), no folder or
+file name longer than file systems allow (255 bytes); and when either is given in the
+front matter, the ``url`` must lead to the ``save_as`` (else every link to the page is
+broken). ``lang`` must be a well-formed BCP 47 language tag (``en``, ``pt-BR``,
 ``zh-Hant-TW``): it is printed into ``lang=""`` attributes and, for a translation,
 becomes part of the output file name.
 """
@@ -61,6 +63,10 @@ def is_language_tag(value: str) -> bool:
     return _BCP47.fullmatch(value) is not None
 
 
+# The longest file or folder name most file systems allow (NAME_MAX), in bytes.
+NAME_MAX = 255
+
+
 def _describe_characters(value: str) -> str:
     """Name the characters that make ``value`` unsafe, for the message."""
     odd = []
@@ -76,6 +82,8 @@ def _describe_characters(value: str) -> str:
 
 def _slug_problem(slug: str) -> str | None:
     if _SAFE_SLUG.match(slug) and ".." not in slug:
+        if len(slug.encode("utf-8")) > NAME_MAX:
+            return f"slug is {len(slug.encode('utf-8'))} bytes long; file systems allow {NAME_MAX}"
         return None
     return f"slug {slug!r} is not a plain URL segment: it contains {_describe_characters(slug)}"
 
@@ -103,9 +111,22 @@ def _plainly_inside(value: str) -> bool:
     )
 
 
+def _too_long(key: str, value: str) -> str | None:
+    for segment in value.split("/"):
+        size = len(segment.encode("utf-8"))
+        if size > NAME_MAX:
+            return (
+                f"{key} has a folder or file name of {size} bytes ({segment[:40]!r}...);"
+                f" file systems allow {NAME_MAX}"
+            )
+    return None
+
+
 def _path_problem(key: str, value: str) -> str | None:
-    if not value or _plainly_inside(value):
+    if not value:
         return None
+    if _plainly_inside(value):
+        return _too_long(key, value)
     if value.startswith(("/", "\\")) or _DRIVE.match(value):
         return f"{key} {value!r} is an absolute path"
     if _SCHEME.match(value):
@@ -120,7 +141,40 @@ def _path_problem(key: str, value: str) -> str | None:
         )
     if ".." in posixpath.normpath(value).split("/") or ".." in value.split("/"):
         return f"{key} {value!r} climbs out of its folder with '..'"
-    return None
+    return _too_long(key, value)
+
+
+def _file_of_url(url: str) -> str:
+    """The file a link to ``url`` opens on a static host (a folder's index.html)."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return posixpath.normpath(path + "index.html" if path.endswith("/") or not path else path)
+
+
+def url_mismatch_errors(contents: Iterable[Any]) -> list[FrontMatterError]:
+    """Contents whose front matter gives a ``save_as`` or ``url`` without the other to
+    match: every link to the page would lead where it is not."""
+    return [error for content in contents if (error := _url_problem(content))]
+
+
+def _url_problem(content: Content) -> FrontMatterError | None:
+    """A ``save_as`` or ``url`` given in the front matter without the other to match."""
+    given = [key for key in ("save_as", "url") if key in content.metadata]
+    if not given:
+        return None
+    save_as, url = str(content.save_as or ""), str(content.url or "")
+    if not save_as or _file_of_url(url) == posixpath.normpath(save_as):
+        return None
+    suggestion = save_as.removesuffix("index.html")
+    if given == ["save_as"]:
+        problem = f"has save_as {save_as!r} but no url: links to it would go to {url!r}"
+        hint = f"add url: {suggestion}"
+    else:
+        problem = f"has url {url!r}, which does not lead to its save_as {save_as!r}"
+        hint = f"set url: {suggestion}" + ("" if "save_as" in given else " or a save_as to match")
+    line = metadata_line(content.source_path, given[-1])
+    return FrontMatterError(
+        display_path(content.source_path, content.settings), problem, line=line, hint=hint
+    )
 
 
 def location_errors(content: Content) -> list[FrontMatterError]:
@@ -145,13 +199,17 @@ def location_errors(content: Content) -> list[FrontMatterError]:
     if isinstance(slug, str):
         problem = _slug_problem(slug)
         if problem:
-            suggestion = slugify(slug.replace("/", " ")) or "a-plain-slug"
+            suggestion = slugify(slug.replace("/", " "))[:60] or "a-plain-slug"
             errors.append(
                 FrontMatterError(
                     display_path(content.source_path, content.settings),
                     problem,
                     line=metadata_line(content.source_path, "slug"),
-                    hint=f"use ASCII letters, digits and hyphens, e.g. slug: {suggestion}",
+                    hint=(
+                        f"use a shorter slug, e.g. slug: {suggestion}"
+                        if "bytes long" in problem
+                        else f"use ASCII letters, digits and hyphens, e.g. slug: {suggestion}"
+                    ),
                 )
             )
             return errors  # save_as and url are made from the slug: one message is enough
@@ -161,14 +219,19 @@ def location_errors(content: Content) -> list[FrontMatterError]:
         except Exception:  # a missing date or title: Pelican reports that itself
             continue
         problem = _path_problem(key, value)
-        if problem:
+        if problem and not any("bytes" in str(error) for error in errors):  # one is enough
             errors.append(
                 FrontMatterError(
                     display_path(content.source_path, content.settings),
                     problem,
                     line=metadata_line(content.source_path, key)
-                    or metadata_line(content.source_path, "slug"),
-                    hint="give a path inside the site, e.g. 2026/01/example/index.html",
+                    or metadata_line(content.source_path, "slug")
+                    or metadata_line(content.source_path, "title"),
+                    hint=(
+                        f"give it a shorter slug, e.g. slug: {str(content.slug)[:60].rstrip('-')}"
+                        if "bytes" in problem
+                        else "give a path inside the site, e.g. 2026/01/example/index.html"
+                    ),
                 )
             )
     return errors

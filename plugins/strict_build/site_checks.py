@@ -12,7 +12,7 @@ import html
 import logging
 import os
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Mapping
 from typing import Any
 
 from pelican.contents import Article, SkipStub
@@ -24,11 +24,14 @@ from strict_build.collisions import (
     collision_errors,
     duplicate_slug_errors,
     find_collisions,
-    site_pages,
+    folder_conflicts,
+    shared_tag_page_errors,
 )
+from strict_build.content_files import ContentFolder, unaccounted_files
 from strict_build.ledger import SourceLedger
 from strict_build.links import forget_link_records, link_errors
-from strict_build.locations import checked_locations
+from strict_build.locations import checked_locations, url_mismatch_errors
+from strict_build.own_outputs import OwnOutputs, own_outputs
 from strict_build.source_paths import display_path, metadata_line
 
 logger = logging.getLogger(__name__)
@@ -45,14 +48,6 @@ _STATUS_GROUPS = (
 _EDITOR_FILES = ("*~", "#*#")
 # fnmatch's own patterns, compiled once (fnmatch.fnmatch = normcase + this match).
 _EDITOR_FILE = re.compile("|".join(fnmatch.translate(pattern) for pattern in _EDITOR_FILES))
-
-
-def _tag_slugs(articles: ArticlesGenerator | None) -> list[str]:
-    if articles is None:
-        return []
-    tags = articles.tags
-    pairs: Iterable[Any] = tags.items() if isinstance(tags, dict) else tags
-    return [str(tag.slug) for tag, _ in pairs]
 
 
 def _unread_file_error(relative: str, settings: Mapping[str, Any], path: str) -> ContentError:
@@ -173,15 +168,17 @@ def _placement_problems(
     settings: Mapping[str, Any],
     readers: list[Generator],
     unsafe: Container[int],
+    own: OwnOutputs,
 ) -> tuple[list[ContentError], set[int]]:
     """Collisions and duplicate slugs; and the contents to withhold (``unsafe``: ``id()``
     of each content with a location problem, already logged by checked_locations)."""
-    articles = next((g for g in readers if isinstance(g, ArticlesGenerator)), None)
     remove = {id(c) for c in contents if id(c) in unsafe}
     placed = [c for c in contents if id(c) not in remove]
-    problems: list[ContentError] = []
+    problems, in_the_way = folder_conflicts(placed, own, settings)
+    remove |= in_the_way
+    placed = [c for c in placed if id(c) not in in_the_way]
     collided: set[str] = set()
-    for collision in find_collisions(placed, site_pages(settings, _tag_slugs(articles))):
+    for collision in find_collisions(placed, own):
         problems.extend(collision_errors(collision, settings))
         remove.update(id(c) for c in collision.others)
         collided.update(
@@ -216,6 +213,28 @@ def _source_problems(
     return set(sources), problems
 
 
+def _content_folder_problems(
+    ledger: SourceLedger, contents: list[Any], sources: set[str], problems: list[ContentError]
+) -> tuple[set[str], set[int]]:
+    """Links to outside the content folder, and files in it nothing reads (added to
+    ``problems``); return those files, and the ``id()`` of contents read from outside.
+
+    Static files from outside (through a link, or a ``{static}`` path climbing out, which
+    links.py reports) are taken out of the static generator's list: never copied.
+    """
+    context = ledger.context
+    folder = ContentFolder(ledger.settings)
+    problems.extend(folder.outside_links())
+    outside = {id(c) for c in contents if folder.is_outside(c.source_path)}
+    staticfiles = context.get("staticfiles")
+    if isinstance(staticfiles, list):
+        staticfiles[:] = [s for s in staticfiles if not folder.is_outside(s.source_path)]
+    static = [s.source_path for s in staticfiles or []]
+    stray = unaccounted_files(folder, sources, static)
+    problems.extend(error for _, error in stray)
+    return {path for path, _ in stray}, outside
+
+
 def _source_paths(readers: list[Generator], names: tuple[str, ...]) -> set[str]:
     return {
         os.path.normpath(c.source_path)
@@ -239,12 +258,17 @@ def check_site(generators: list[Any]) -> None:
     # Unsafe locations first, in reading order. With frozen_urls, save_as and url are
     # frozen by now: computed once for these checks, the JSON-LD and the written page.
     unsafe = checked_locations(ledger.context, contents)
-    problems, remove = _placement_problems(contents, settings, readers, unsafe)
+    own = own_outputs(generators, ledger.context, settings)
+    problems, remove = _placement_problems(contents, settings, readers, unsafe, own)
     problems.extend(_name_errors(contents, settings))
+    problems.extend(shared_tag_page_errors(contents, settings))
     placed = [c for c in contents if id(c) not in remove]
+    problems.extend(url_mismatch_errors(placed))
     problems.extend(link_errors(placed, ledger.context, settings))
     sources, found_problems = _source_problems(readers, generated, settings)
     problems.extend(found_problems)
+    stray, outside = _content_folder_problems(ledger, contents, sources, problems)
+    remove |= outside
     for problem in problems:
         logger.error("%s", problem)
     forget_link_records(contents)
@@ -261,10 +285,12 @@ def check_site(generators: list[Any]) -> None:
         os.path.normpath(os.path.join(root, rel)) for rel, obj in generated.items() if obj is None
     }
     ledger.expect(
-        sources,
+        sources | stray,
         drafts=_source_paths(
             readers, ("drafts", "drafts_translations", "draft_pages", "draft_translations")
         ),
         hidden=_source_paths(readers, ("hidden_articles", "hidden_pages", "hidden_translations")),
-        failed=failed | {os.path.normpath(c.source_path) for c in contents if id(c) in remove},
+        failed=failed
+        | stray
+        | {os.path.normpath(c.source_path) for c in contents if id(c) in remove},
     )

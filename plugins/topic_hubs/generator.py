@@ -15,6 +15,18 @@ INDEX_URL = "topics/"
 class TopicsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     """Writes pages from data linked at ``article_generator_finalized`` (see topic_hubs)."""
 
+    def planned_outputs(self) -> dict[str, str]:
+        """The files :meth:`generate_output` writes: path in the site -> what it is."""
+        topics = self.context.get("topics") or []
+        planned = {
+            page.save_as: f"the hub of the topic {topic.slug!r}"
+            for topic in topics
+            for page in topic.hub_pages
+        }
+        if topics:
+            planned[INDEX_SAVE_AS] = "the topic index"
+        return planned
+
     def generate_output(self, writer: Any) -> None:
         topics = self.context.get("topics") or []
         if not topics:  # no topic defined: no index either (the theme hides its link)

@@ -1,0 +1,116 @@
+"""The files the site writes of its own (not one source's page): places no source may take.
+
+Collected once every generator has read its content (``all_generators_finalized``):
+
+* Pelican's pages: the direct templates (index, tags, archives) and the tag pages, each
+  with its numbered pages (Pelican's own ``Paginator``), and ``TEMPLATE_PAGES``;
+* static files: the content's (``context["staticfiles"]``, ``_headers`` among them) and
+  the theme's (``THEME_STATIC_PATHS``, copied under ``THEME_STATIC_DIR``);
+* the other plugins' pages and files, from each generator that plans them: a generator
+  with a ``planned_outputs()`` method returns ``{path in the site: what it is}`` (topic
+  hubs and their index, editions, feeds, sitemaps and robots.txt);
+* folders written after Pelican (``RESERVED_OUTPUT_FOLDERS``, ``{folder: what}``; the build
+  script reserves the search index's ``pagefind/``): nothing may be written inside them.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pelican.generators import ArticlesGenerator
+from pelican.paginator import Paginator
+
+from strict_build.source_paths import display_path
+
+__all__ = ["OwnOutputs", "output_name", "own_outputs"]
+
+
+def output_name(save_as: str) -> str:
+    """``save_as`` as a ``/``-separated path inside the output folder."""
+    return posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
+
+
+@dataclass
+class OwnOutputs:
+    """The site's own files (path -> what it is) and the folders reserved whole."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    folders: dict[str, str] = field(default_factory=dict)
+
+    def add(self, save_as: str, what: str) -> None:
+        if save_as:
+            self.files.setdefault(output_name(save_as), what)
+
+
+def _pages(
+    settings: Mapping[str, Any], template: str, save_as: str, url: str, count: int
+) -> list[str]:
+    """Every numbered page Pelican writes of ``template`` listing ``count`` items."""
+    paginated = settings.get("PAGINATED_TEMPLATES") or {}
+    per_page = None
+    if template in paginated:
+        per_page = paginated[template] or settings.get("DEFAULT_PAGINATION")
+    paginator = Paginator(save_as, url, range(count), settings, per_page)
+    return [str(paginator.page(number).save_as) for number in paginator.page_range]
+
+
+def _pelican_pages(outputs: OwnOutputs, articles: Any, settings: Mapping[str, Any]) -> None:
+    listed = len(articles.articles) if articles is not None else 0
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if not save_as:
+            continue
+        url = settings.get(f"{name.upper()}_URL", save_as)
+        for page in _pages(settings, name, save_as, url, listed):
+            outputs.add(page, f"the site's {name} page")
+    if articles is None or not settings.get("TAG_SAVE_AS"):
+        return
+    tags = articles.tags
+    pairs: Iterable[Any] = tags.items() if isinstance(tags, dict) else tags
+    for tag, tagged in pairs:
+        for page in _pages(settings, "tag", str(tag.save_as), str(tag.url), len(tagged)):
+            outputs.add(page, f"the page of the tag {tag.slug!r}")
+
+
+def _theme_files(outputs: OwnOutputs, settings: Mapping[str, Any]) -> None:
+    """What StaticGenerator copies from the theme: each path's files, under the theme dir."""
+    theme = str(settings.get("THEME", ""))
+    target = str(settings.get("THEME_STATIC_DIR", "theme"))
+    for path in settings.get("THEME_STATIC_PATHS", []):
+        source = os.path.join(theme, path)
+        if os.path.isfile(source):
+            outputs.add(posixpath.join(target, os.path.basename(path)), f"the theme's {path}")
+            continue
+        for folder, _, files in os.walk(source):
+            for name in files:
+                relative = os.path.relpath(os.path.join(folder, name), source)
+                shown = posixpath.join(path, relative.replace(os.sep, "/"))
+                outputs.add(posixpath.join(target, relative), f"the theme's {shown}")
+
+
+def own_outputs(
+    generators: Iterable[Any], context: Mapping[str, Any], settings: Mapping[str, Any]
+) -> OwnOutputs:
+    """Every file the site writes of its own; see the module docstring."""
+    outputs = OwnOutputs()
+    generators = list(generators)
+    articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    _pelican_pages(outputs, articles, settings)
+    for source, save_as in (settings.get("TEMPLATE_PAGES") or {}).items():
+        outputs.add(str(save_as), f"the template page {source}")
+    for generator in generators:
+        planned = getattr(generator, "planned_outputs", None)
+        if callable(planned):
+            for save_as, what in planned().items():
+                outputs.add(save_as, what)
+    for static in context.get("staticfiles") or []:
+        source = display_path(static.source_path, settings)
+        outputs.add(str(static.save_as or ""), f"{source} (a static file)")
+    _theme_files(outputs, settings)
+    for folder, what in (settings.get("RESERVED_OUTPUT_FOLDERS") or {}).items():
+        outputs.folders[output_name(str(folder))] = str(what)
+    return outputs
