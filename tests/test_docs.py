@@ -1,4 +1,4 @@
-"""The README and docs/ hold together: short README, every relative link and anchor reaches its target."""
+"""The README and docs/ hold together: a short README; relative links and anchors that resolve."""
 
 from __future__ import annotations
 
@@ -34,9 +34,7 @@ def _links(path: Path) -> list[str]:
 def _slug(heading: str) -> str:
     """GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens."""
     kept = "".join(
-        char
-        for char in heading.lower()
-        if char in " -_" or unicodedata.category(char)[0] in "LN"
+        char for char in heading.lower() if char in " -_" or unicodedata.category(char)[0] in "LN"
     )
     return kept.replace(" ", "-")
 
@@ -73,16 +71,14 @@ def test_every_relative_link_reaches_a_file_and_heading(page: Path) -> None:
         if not target.exists():
             broken.append(f"{href}: no file {target.relative_to(ROOT)}")
             continue
-        if parts.fragment and target.suffix == ".md":
-            if unquote(parts.fragment) not in _anchors(target):
-                broken.append(f"{href}: {target.name} has no heading #{parts.fragment}")
+        fragment = unquote(parts.fragment)
+        if fragment and target.suffix == ".md" and fragment not in _anchors(target):
+            broken.append(f"{href}: {target.name} has no heading #{parts.fragment}")
     assert broken == [], f"{page.relative_to(ROOT)}: " + "; ".join(broken)
 
 
 def test_the_readme_lists_every_docs_page() -> None:
-    listed = {
-        (ROOT / href).resolve() for href in _links(README) if href.startswith("docs/")
-    }
+    listed = {(ROOT / href).resolve() for href in _links(README) if href.startswith("docs/")}
     assert DOCS, "docs/ has pages"
     assert [page.name for page in DOCS if page not in listed] == []
 
