@@ -13,7 +13,7 @@ PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = ["images", "extra/_headers"]
-# Security headers for hosts that read a _headers file (see README, "Reliability and security").
+# Security headers for hosts that read a _headers file (see docs/reliability.md).
 EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 
 THEME = "."
@@ -80,6 +80,6 @@ AUTHOR_FEED_RSS = None
 
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = False
-# content_cache keeps each file's parsed result here between builds (see README, Performance).
+# content_cache keeps each file's parsed result here between builds (see docs/performance.md).
 CACHE_PATH = ".cache"
 DIRECT_TEMPLATES = ["index", "tags", "archives"]

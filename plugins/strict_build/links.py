@@ -161,7 +161,7 @@ class _LinkChecker:
         found: list[tuple[str, Any, str]] = [
             (
                 f"image {str(image['src'])[:80]!r} is not on this site, and pages load nothing"
-                " from other sites (see the Content-Security-Policy in the README)",
+                " from other sites (see the Content-Security-Policy in docs/reliability.md)",
                 image.get("line"),
                 "save it in content/images/ and link it as {static}/images/<name>",
             )

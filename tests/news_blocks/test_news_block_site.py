@@ -94,14 +94,14 @@ def test_a_post_with_neither_url_nor_text_fails_naming_file_and_line(build_site)
     ), problems
 
 
-def _readme_examples() -> list[str]:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Key points and embedded posts", 1)[1].split("\n## ", 1)[0]
-    return [block.split("```", 1)[0] for block in section.split("```markdown\n")[1:]]
+def _documented_examples() -> list[str]:
+    page = Path(__file__).resolve().parents[2] / "docs" / "news-blocks.md"
+    text = page.read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```markdown\n")[1:]]
 
 
-def test_the_readme_examples_build(build_site) -> None:
-    front, box, post = _readme_examples()
+def test_the_documented_examples_build(build_site) -> None:
+    front, box, post = _documented_examples()
     body = f"Lead.\n\n{box}\n{post}"
     output, problems = build_site(
         {"articles/front.md": front + "\nLead.\n", "articles/body.md": _article(4, body=body)}
