@@ -35,7 +35,7 @@ from html_policy.policy import (
     is_offsite,
     sanitise,
 )
-from html_policy.readers import html_read, sanitising_reader, wrap_readers
+from html_policy.readers import html_read, sanitises_output, sanitising_reader, wrap_readers
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "register",
     "sanitise",
     "sanitise_readers",
+    "sanitises_output",
     "sanitising_reader",
 ]
 

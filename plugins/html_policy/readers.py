@@ -35,7 +35,7 @@ from content_errors import ContentError, display_path
 from html_policy.docutils_messages import MessageLog, docutils_settings
 from html_policy.policy import sanitise
 
-__all__ = ["html_read", "sanitising_reader", "wrap_readers"]
+__all__ = ["html_read", "sanitises_output", "sanitising_reader", "wrap_readers"]
 
 logger = logging.getLogger(__name__)
 
@@ -157,12 +157,17 @@ def sanitising_reader(reader_class: type) -> type:
     return type(reader_class.__name__, (mixin, reader_class), namespace)
 
 
+def sanitises_output(reader_class: type) -> bool:
+    """True for a class made by :func:`sanitising_reader`."""
+    return bool(getattr(reader_class, _WRAPPED, False))
+
+
 def wrap_readers(reader_classes: dict[str, Any], trusted: tuple[type, ...]) -> None:
     """Replace each reader class in ``reader_classes`` (extension -> class, or None for a
     format turned off) by its sanitising subclass, except the ``trusted`` classes
     themselves (readers that sanitise as they render)."""
     for extension, reader_class in list(reader_classes.items()):
-        if not isinstance(reader_class, type) or getattr(reader_class, _WRAPPED, False):
+        if not isinstance(reader_class, type) or sanitises_output(reader_class):
             continue
         if reader_class in trusted:
             continue
