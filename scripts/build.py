@@ -45,6 +45,7 @@ _PELICAN_ECHOES = (
     "Unable to generate valid slug ",
     "Cannot get modification stamp for ",
     "{filename} used for linking to static",
+    "Document title missing in file ",
 )
 # Echoes that name a link or tag (their last argument) rather than a file.
 _NAMING_ECHOES = ("Unable to find ", "Unable to generate valid slug ")

@@ -254,3 +254,11 @@ def test_a_template_page_pelican_would_also_read_as_a_page_is_an_error(build_sit
         " read as an article or page too (move it out of pages/, to content/templates/ say,"
         " and change its TEMPLATE_PAGES entry)"
     ) in problems
+
+
+def test_an_rst_article_without_a_title_is_reported_once_naming_the_file(build_site):
+    # Pelican's own "Document title missing in file /abs/path" is an echo of ours.
+    _, problems = build_site({"articles/a.rst": ":date: 2026-01-24\n\nText only.\n"})
+    assert problems == [
+        "error: content/articles/a.rst: has no title (add a line 'title: ...' to its front matter)"
+    ]
