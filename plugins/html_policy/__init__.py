@@ -7,15 +7,23 @@ allow-list (nh3, i.e. the ammonia crate): anything not named here is dropped.
     policy           the allow-list, :func:`sanitise`, and :func:`is_offsite` (which
                      images pages may show: only the site's own)
     markdown_images  the same rule for Markdown images, which markdown-it renders itself
+    readers          every other reader's output (reStructuredText, HTML, a site's own)
+                     through the same policy
+    docutils_messages  reStructuredText without file insertion; docutils' messages as errors
 
 As a Pelican plugin (``PLUGINS``), it adds the Markdown image rule to every parser the
-site builds, through ``markdown_reader.configure_markdown``.
+site builds, through ``markdown_reader.configure_markdown``, and wraps every reader class
+but our Markdown reader (which sanitises as it renders) in one that sanitises what it
+reads. The formats read are then Markdown, reStructuredText and HTML (Pelican's readers),
+plus any reader a site adds, all under this one policy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from pelican import signals
 
 from html_policy.markdown_images import offsite_images_plugin
 from html_policy.policy import (
@@ -27,6 +35,7 @@ from html_policy.policy import (
     is_offsite,
     sanitise,
 )
+from html_policy.readers import html_read, sanitises_output, sanitising_reader, wrap_readers
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -35,11 +44,15 @@ __all__ = [
     "EXTERNAL_REL",
     "URL_SCHEMES",
     "add_image_rule",
+    "html_read",
     "is_external",
     "is_offsite",
     "offsite_images_plugin",
     "register",
     "sanitise",
+    "sanitise_readers",
+    "sanitises_output",
+    "sanitising_reader",
 ]
 
 PLUGIN_NAME = "html_policy"
@@ -53,8 +66,26 @@ def add_image_rule(md: Any, settings: Mapping[str, Any] | None = None) -> None:
         md.use(offsite_images_plugin)
 
 
+def sanitise_readers(readers: Any) -> None:
+    """``readers_init`` receiver: every reader class but ours sanitises what it reads."""
+    if not uses_plugin(readers.settings, PLUGIN_NAME):
+        return
+    # Imported here: markdown_reader itself imports this package (for sanitise).
+    from markdown_reader import NewsMarkdownReader
+
+    wrap_readers(readers.reader_classes, trusted=(NewsMarkdownReader,))
+
+
+def _connect_last(pelican: Any) -> None:
+    # Connected once every plugin has registered, so this receiver runs after the other
+    # readers_init receivers and sees the readers they add. (blinker keeps a receiver's
+    # place when it is connected again, in later builds of the same process.)
+    signals.readers_init.connect(sanitise_readers)
+
+
 def register() -> None:
     # Imported here: markdown_reader itself imports this package (for sanitise).
     from markdown_reader import configure_markdown
 
     configure_markdown.connect(add_image_rule)
+    signals.initialized.connect(_connect_last)

@@ -67,6 +67,8 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
         "thead",
         "time",
         "tr",
+        # docutils' HTML writer (reStructuredText) marks inline literals with it.
+        "tt",
         "u",
         "ul",
         "var",

@@ -20,10 +20,11 @@ from typing import Any
 
 from pelican import signals
 
+from html_policy import html_read
 from markdown_reader import configure_markdown
 from plugin_use import uses_plugin
 from strict_build.ledger import SourceLedger, Tally, record_written, sources_tallied
-from strict_build.links import collect_links_plugin
+from strict_build.links import collect_links_plugin, record_read_links
 from strict_build.locations import report_unsafe_location
 from strict_build.plain_metadata import make_metadata_plain
 from strict_build.required import report_missing_metadata
@@ -39,12 +40,19 @@ def _add_link_collector(md: Any, settings: Any = None) -> None:
         md.use(collect_links_plugin)
 
 
+def _record_read_links(reader: Any, **read: Any) -> None:
+    # Links in what another reader (reStructuredText, HTML) made, for the same checks.
+    if uses_plugin(getattr(reader, "settings", None), __name__):
+        record_read_links(read["html"], read["metadata"], read.get("source_text"))
+
+
 def _ledger_generator(pelican: Any) -> type[SourceLedger]:
     return SourceLedger
 
 
 def register() -> None:
     configure_markdown.connect(_add_link_collector)
+    html_read.connect(_record_read_links)
     signals.article_generator_context.connect(make_metadata_plain)
     signals.page_generator_context.connect(make_metadata_plain)
     signals.content_object_init.connect(report_unsafe_location)

@@ -5,6 +5,9 @@ file may not be read yet. So a markdown-it core rule records, per document, the 
 that point into the site and the element ids it defines (article metadata
 ``intrasite_links`` and ``anchor_ids``); :func:`link_errors` checks them against the
 other documents' metadata once everything is read. Written HTML is never parsed.
+For the other readers (reStructuredText, HTML), :func:`record_read_links` records the
+same from the HTML the reader made, before it is sanitised (html_policy's ``html_read``),
+each on the line of the source where the address is first written.
 
 The same rule notes images from other sites (``foreign_images``), before the
 sanitiser replaces them by their alt text: the site's Content-Security-Policy would
@@ -16,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping
-from html import unescape
+from html import escape, unescape
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -35,7 +38,7 @@ FOREIGN_IMAGES_KEY = "foreign_images"
 
 # Pelican's placeholders: {filename}path, |filename|path (the older spelling).
 _INTRASITE = re.compile(r"^(?:\{(?P<what>\w+)\}|\|(?P<old>\w+)\|)(?P<rest>.*)$", re.DOTALL)
-_SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+_SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 _CHECKED_PLACEHOLDERS = {"filename", "static", "attach"}
 
 
@@ -66,6 +69,39 @@ def _is_foreign(src: str) -> bool:
     if not is_offsite(src):
         return False
     return urlsplit(src.strip()).scheme.lower() in {"", "http", "https", "data"}
+
+
+def record_read_links(html: Any, metadata: dict[str, Any], source_text: str | None = None) -> None:
+    """Record a reader's links, ids and off-site images in ``metadata``, as the Markdown
+    rule does: from the reader's HTML, with the source line where each address appears."""
+    from bs4 import BeautifulSoup  # see _html_ids_and_images
+
+    soup = BeautifulSoup(html if isinstance(html, str) else "", "html.parser")
+    links: list[dict[str, Any]] = []
+    foreign: list[dict[str, Any]] = []
+    for tag in soup.find_all(["a", "img"]):
+        address = tag.get("href" if tag.name == "a" else "src")
+        if not isinstance(address, str):
+            continue
+        line = _line_of(address, source_text)
+        if tag.name == "img" and _is_foreign(address):
+            foreign.append({"src": address, "line": line})
+        elif tag.name == "a" and _is_checked(address):
+            links.append({"href": address, "line": line})
+    metadata[LINKS_KEY] = links
+    metadata[IDS_KEY] = [str(tag["id"]) for tag in soup.find_all(id=True)]
+    metadata[FOREIGN_IMAGES_KEY] = foreign
+
+
+def _line_of(address: str, source_text: str | None) -> int | None:
+    """The line where ``address`` is first written (as is, or HTML-escaped)."""
+    if not source_text:
+        return None
+    for written in dict.fromkeys((address, escape(address), escape(address, quote=False))):
+        index = source_text.find(written)
+        if index >= 0:
+            return source_text.count("\n", 0, index) + 1
+    return None
 
 
 def _is_checked(href: str) -> bool:

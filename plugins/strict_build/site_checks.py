@@ -76,6 +76,7 @@ def _found_sources(
     # get_files gives paths relative to the generator's folder; when that is the content
     # folder (absolute, as Pelican makes it), the relative path needs no relpath.
     same_root = generator.path == root and os.path.isabs(root) and os.path.normpath(root) == root
+    templates = _template_page_sources(settings)
     for relative in sorted(files):
         name = os.path.basename(relative)
         if _EDITOR_FILE.match(name):  # normcase changes neither "~" nor "#"
@@ -84,12 +85,19 @@ def _found_sources(
             continue
         source = os.path.normpath(os.path.join(generator.path, relative))
         extension = os.path.splitext(name)[1][1:]
-        if extension not in generator.readers.extensions:
-            errors.append(_unread_file_error(relative, settings, generator.path))
         key = os.path.normpath(relative)
         if not same_root or key.startswith("..") or os.path.isabs(key):
             key = os.path.relpath(source, root)  # outside the folder walked: as Pelican does
-        sources[source] = key.replace(os.sep, "/")
+        key = key.replace(os.sep, "/")
+        readable = extension in generator.readers.extensions
+        if key in templates:
+            if readable:  # Pelican reads it as an article or page as well
+                errors.append(_template_page_error(key, settings, root))
+            else:
+                continue  # a template, written by Pelican's TemplatePagesGenerator
+        elif not readable:
+            errors.append(_unread_file_error(relative, settings, generator.path))
+        sources[source] = key
     return sources, errors
 
 
@@ -98,6 +106,22 @@ def _held_back(content: Any) -> bool:
     (publishconf.py): the ledger counts it as a draft or hidden, not as lost."""
     status = getattr(content, "status", None)
     return status == "draft" or (status == "hidden" and isinstance(content, Article))
+
+
+def _template_page_sources(settings: Mapping[str, Any]) -> set[str]:
+    """``TEMPLATE_PAGES`` sources, as paths relative to the content folder."""
+    pages = settings.get("TEMPLATE_PAGES") or {}
+    return {os.path.normpath(str(source)).replace(os.sep, "/") for source in pages}
+
+
+def _template_page_error(relative: str, settings: Mapping[str, Any], path: str) -> ContentError:
+    folder = os.path.dirname(relative) or "."
+    return ContentError(
+        display_path(os.path.join(path, relative), settings),
+        f"is a TEMPLATE_PAGES template, but in {folder}/ it is read as an article or page too",
+        hint=f"move it out of {folder}/, to content/templates/ say, and change its"
+        " TEMPLATE_PAGES entry",
+    )
 
 
 def _silent_drop_errors(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from reliability_corpus import copy_inputs, expected_outcomes
 
-from build import build
+from build import ProblemCollector, build
 
 ROOT = Path(__file__).resolve().parents[2]
 EPOCH = 1769328000  # 2026-01-25T08:00:00Z
@@ -111,3 +112,23 @@ def test_a_malformed_source_date_epoch_is_reported_not_raised(tmp_path, monkeypa
         " (set it with: export SOURCE_DATE_EPOCH=$(git log -1 --format=%ct))"
     ]
     assert not (tmp_path / "output").exists()
+
+
+def _collected(*records: tuple[str, str]) -> list[str]:
+    collector = ProblemCollector()
+    for name, message in records:
+        collector.handle(logging.LogRecord(name, logging.WARNING, "", 0, message, None, None))
+    collector.drop_echoes()
+    return collector.problems
+
+
+FOLDED = "Other resources were not found and their urls not replaced"
+
+
+def test_pelicans_folded_unable_to_find_line_is_an_echo_of_our_link_errors():
+    # Past five broken links Pelican says only this, naming nothing (its LimitFilter).
+    ours = "content/articles/a.rst:8: link to '{filename}x.md': there is no file content/x.md"
+    assert _collected(("strict_build.site_checks", ours), ("pelican.contents", FOLDED)) == [
+        f"warning: {ours}"
+    ]
+    assert _collected(("pelican.contents", FOLDED)) == [f"warning: {FOLDED}"]

@@ -12,7 +12,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from executable_constructs import site_problems
-from reliability_corpus import CORPUS, expected_outcomes
+from pelican import Pelican
+from pelican.readers import Readers
+from pelican.settings import read_settings
+from reliability_corpus import CORPUS, ROOT, expected_outcomes
+
+from html_policy import sanitises_output
 
 EXPECTED = expected_outcomes()
 ERRORS = {name: row for name, row in EXPECTED.items() if row["outcome"] == "error"}
@@ -34,6 +39,38 @@ def test_the_corpus_has_forty_inputs_each_with_an_expected_outcome():
         "hidden",
         "topic",
     }
+
+
+def _enabled_readers(tmp_path):
+    """Extension -> reader class, as a build with the project's settings sets them up."""
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(tmp_path),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+        },
+    )
+    Pelican(settings)  # registers the plugins, as a build does
+    return dict(Readers(settings).reader_classes)
+
+
+def test_every_enabled_reader_gets_hostile_input_that_must_build_safely(tmp_path):
+    # The safe build below (test_inputs_with_safe_output_...) scans every output file,
+    # feeds included: a format with no hostile input in it would go unchecked.
+    readers = _enabled_readers(tmp_path)
+    hostile = {name.rsplit(".", 1)[-1] for name in SAFE if name.split("/")[-1].startswith("xss-")}
+    by_class: dict[type, set[str]] = {}
+    for extension, reader_class in readers.items():
+        if reader_class is not None:
+            by_class.setdefault(reader_class, set()).add(extension)
+    assert {"md", "rst", "html"} <= set(readers)
+    for reader_class, extensions in by_class.items():
+        if reader_class.__name__ == "BaseReader":
+            continue  # Pelican's placeholder for the "static" extension: reads nothing
+        assert extensions & hostile, f"no xss-* corpus input for {reader_class.__name__}"
+        if reader_class.__name__ != "NewsMarkdownReader":
+            assert sanitises_output(reader_class), reader_class
 
 
 def test_each_bad_input_is_reported_naming_its_file_and_line(build_corpus):
