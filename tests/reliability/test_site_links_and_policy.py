@@ -85,5 +85,5 @@ def test_every_page_carries_the_policy_and_satisfies_it(built_site):
             url = str(element.get("src") or element.get("href"))
             assert not url.startswith(("http:", "https:", "//")), f"{page}: loads {url}"
     assert (built_site / "_headers").read_text(encoding="utf-8") == (
-        ROOT / "content/extra/_headers"
+        ROOT / "tests/fixtures/seed_site/content/extra/_headers"
     ).read_text(encoding="utf-8")
