@@ -78,6 +78,8 @@ def describe(
     path = error.filename
     shown: str | None = None
     source = None
+    # The folder that could not be written: the output's parent, unless it was another.
+    folder = f"{output.parent}/"
     if isinstance(path, str | bytes | os.PathLike):
         absolute = os.path.abspath(os.fsdecode(path))
         relative = os.path.relpath(absolute, building)
@@ -85,11 +87,15 @@ def describe(
             site = "" if relative == "." else relative.replace(os.sep, "/")
             shown = str(output / site) if site else f"{output}/"
             source = source_of(site, sources or {}) if site else None
+        elif os.path.dirname(absolute) == str(output.parent) and os.path.basename(
+            absolute
+        ).startswith(output.name + "."):
+            # A folder of the build's own beside the output (output.build-…): not a name
+            # the reader knows.
+            shown = f"a folder beside {output}/"
         else:
             shown = absolute
-    folder = f"{output.parent}/"
-    if shown is not None and not shown.startswith(str(output)):
-        folder = os.path.dirname(shown.rstrip("/")) + "/"
+            folder = os.path.dirname(absolute) + "/"
     what = error.strerror or type(error).__name__
     advice = _advice(error.errno, folder, source)
     where = f"cannot write {shown}" if shown else f"cannot write the site into {output}/"
