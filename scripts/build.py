@@ -23,12 +23,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from blinker import signal
 
+from output_folder import BuildLockedError, OutputFolder
 from search_index import BUNDLE_DIR, SearchIndexError, build_search_index
+from write_failures import describe, sources_by_output
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,33 +143,35 @@ class ProblemCollector(logging.Handler):
         self._folded_link_echoes.clear()
 
 
-def _previous(output: Path) -> Path:
-    """Where the output a build replaced is kept until the next build removes it."""
-    return output.with_name(output.name + ".previous")
-
-
 class Sweeper:
-    """Removes the output the last build replaced, in a process of its own, while this build works.
+    """Removes the output the last build replaced, and what killed builds left beside it, in a
+    process of its own, while this build works.
 
     Removing a site's ~20,000 files and folders is file-system work (0.7 s on a quiet disk, much
     more on a busy one, where each freed folder block is discarded): done by ``rm -rf`` next to
     the build, it costs no time of the build's own unless it outlasts it (``finish`` waits). The
-    folder is first renamed to a name of its own, so the next swap finds the place free and two
-    builds never remove the same folder. Where ``rm`` cannot be started, ``finish`` removes it.
+    folders are first moved into a trash folder of their own, so the swap finds its place free.
+    Where ``rm`` cannot be started, ``finish`` removes them.
     """
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, stale: Iterable[Path] = ()) -> None:
         self._folders: list[Path] = []
         self._process: subprocess.Popen[bytes] | None = None
-        previous = _previous(output)
-        if not previous.exists():
+        leftovers = [
+            path for path in (output.with_name(output.name + ".previous"), *stale) if path.exists()
+        ]
+        if not leftovers:
             return
         try:
             trash = Path(tempfile.mkdtemp(prefix=output.name + ".trash-", dir=output.parent))
-            previous.rename(trash / "site")
         except OSError:
-            return  # another build took it, or it cannot be moved: _swap_into_place removes it
+            return  # cannot be made: the swap removes the previous output itself
         self._folders.append(trash)
+        for path in leftovers:
+            try:
+                path.rename(trash / path.name)
+            except OSError:
+                continue  # gone meanwhile, or cannot be moved: left for the next build
         try:
             self._process = subprocess.Popen(
                 ["rm", "-rf", "--", str(trash)],
@@ -184,20 +188,6 @@ class Sweeper:
             self._process.wait()
         for folder in self._folders:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _swap_into_place(built: Path, output: Path) -> None:
-    """Replace ``output`` by ``built`` with two renames (no half-written site).
-
-    The replaced output stays as ``<output>.previous`` (its unchanged files are the new
-    output's, hard-linked); the next build's Sweeper removes it.
-    """
-    previous = _previous(output)
-    if previous.exists():  # left by a build that ran meanwhile
-        shutil.rmtree(previous)
-    if output.exists():
-        output.rename(previous)
-    built.rename(output)
 
 
 def source_date(environ: Mapping[str, str]) -> dt.datetime | None:
@@ -224,32 +214,64 @@ def _stamp_times(folder: Path, when: dt.datetime) -> None:
 def build(
     settings_file: Path, output: Path, *, overrides: dict[str, object] | None = None
 ) -> list[str]:
-    """Build into a temporary folder next to ``output``; return the problems found."""
+    """Build into a temporary folder next to ``output``; return the problems found.
+
+    One build of an output folder at a time (output_folder.OutputFolder.lock): a second
+    one is refused, naming the process that builds.
+    """
     try:
         build_date = source_date(os.environ)
     except ValueError as error:
         return [f"error: {error}"]
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    sweeper = Sweeper(output)
+    folder = OutputFolder(output)
     try:
-        return _build(settings_file, output, build_date, overrides)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        folder.lock()
+    except BuildLockedError as error:
+        return [f"error: {error}"]
+    except OSError as error:
+        return [f"error: {describe(error, building=output, output=output)}"]
+    try:
+        # What a killed build left: a swap to finish, folders to remove.
+        folder.recover()
+        sweeper = Sweeper(output, folder.stale_folders())
+        try:
+            return _build(settings_file, folder, build_date, overrides)
+        finally:
+            sweeper.finish()
+    except OSError as error:
+        return [f"error: {describe(error, building=output, output=output)}"]
     finally:
-        sweeper.finish()
+        folder.unlock()
+
+
+def _written_into_search_folder(sources: dict[str, str]) -> list[str]:
+    """Problems for pages a source saves inside the search index's folder (pagefind/)."""
+    return [
+        f"error: {source}: its page is saved as {save_as}, inside the folder the search index"
+        f" is written to ({BUNDLE_DIR}/): give it another save_as"
+        for save_as, source in sorted(sources.items())
+        if save_as.startswith(BUNDLE_DIR + "/")
+    ]
 
 
 def _build(
     settings_file: Path,
-    output: Path,
+    folder: OutputFolder,
     build_date: dt.datetime | None,
     overrides: dict[str, object] | None,
 ) -> list[str]:
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    temporary = Path(tempfile.mkdtemp(prefix=output.name + ".", dir=output.parent))
+    output = folder.output
+    temporary = folder.new_build_folder()
     collector = ProblemCollector()
     logging.getLogger().addHandler(collector)
+    # The generators, to name the source of a page that could not be written.
+    generators: list[object] = []
+    content_root = ""
     try:
         settings = read_settings(
             str(settings_file),
@@ -263,31 +285,55 @@ def _build(
                 **(overrides or {}),
             },
         )
+        content_root = os.path.dirname(os.path.abspath(str(settings["PATH"])))
         # Read before plugins run: content_cache points CACHE_PATH at a folder of its own.
         search_cache = Path(str(settings["CACHE_PATH"])) / "search"
-        Pelican(settings).run()
+        with signal("all_generators_finalized").connected_to(generators.extend):
+            Pelican(settings).run()
+    except OSError as error:  # a full disk, a read-only folder, a name too long
+        logging.getLogger(__name__).debug("build crashed", exc_info=True)
+        sources = sources_by_output(generators, content_root)
+        collector.problems.append(
+            f"error: {describe(error, building=temporary, output=output, sources=sources)}"
+        )
     except Exception as error:  # a crash is a problem too, reported like the rest
         logging.getLogger(__name__).debug("build crashed", exc_info=True)
         collector.problems.append(f"error: {type(error).__name__}: {error}")
     finally:
         logging.getLogger().removeHandler(collector)
         collector.drop_echoes()
-    search = None
+    if not collector.problems and (temporary / BUNDLE_DIR).exists():
+        collector.problems += _written_into_search_folder(
+            sources_by_output(generators, content_root)
+        ) or [f"error: {output}/{BUNDLE_DIR}/ was written by the build: it is the search index's"]
     if not collector.problems:
-        # Indexed in the temporary folder, so a failed index fails the build like any problem;
-        # unchanged shards come from the cache, which is updated only once the build is in place.
-        try:
-            search = build_search_index(temporary, cache=search_cache)
-        except SearchIndexError as error:
-            collector.problems.append(f"error: search index: {error}")
+        collector.problems += _index_and_swap(temporary, folder, search_cache, build_date)
     if collector.problems:
         shutil.rmtree(temporary, ignore_errors=True)
-        return collector.problems
-    if build_date is not None:
-        _stamp_times(temporary, build_date)
-    _swap_into_place(temporary, output)
-    if search is not None:
-        search.remember(output, restamped=build_date is not None)
+    return collector.problems
+
+
+def _index_and_swap(
+    temporary: Path, folder: OutputFolder, search_cache: Path, build_date: dt.datetime | None
+) -> list[str]:
+    """Index the built site and put it in place; the problems met (none: it is in place)."""
+    output = folder.output
+    # Indexed in the temporary folder, so a failed index fails the build like any problem;
+    # unchanged shards come from the cache, which is updated only once the build is in place.
+    try:
+        search = build_search_index(temporary, cache=search_cache)
+    except SearchIndexError as error:
+        cause = error.__cause__
+        if isinstance(cause, OSError):
+            return [f"error: search index: {describe(cause, building=temporary, output=output)}"]
+        return [f"error: search index: {error}"]
+    try:
+        if build_date is not None:
+            _stamp_times(temporary, build_date)
+        folder.swap(temporary)
+    except OSError as error:
+        return [f"error: {describe(error, building=temporary, output=output)}"]
+    search.remember(output, restamped=build_date is not None)
     return []
 
 

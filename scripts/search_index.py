@@ -126,6 +126,8 @@ class SearchIndex:
         if self.cache is None:
             return
         try:
+            if os.path.lexists(self.cache) and not self.cache.is_dir():
+                self.cache.unlink()  # a damaged cache: made again
             self.cache.mkdir(parents=True, exist_ok=True)
             for shard in self.shards:
                 _store_entry(site / BUNDLE_DIR / shard.name, self.cache / shard.name, shard)

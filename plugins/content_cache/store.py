@@ -26,6 +26,8 @@ FINGERPRINT_SETTING = "CONTENT_CACHE_FINGERPRINT"
 FOLDER_PREFIX = "content-"
 _GUARDED = "_content_cache_guarded"
 
+logger = logging.getLogger(__name__)
+
 
 def _uses_this_plugin(settings: Any) -> bool:
     return uses_plugin(settings, "content_cache")
@@ -48,6 +50,19 @@ def enable_cache(pelican: Any) -> None:
     settings = pelican.settings
     if not _active(settings):
         return
+    parent = Path(settings["CACHE_PATH"])
+    digest = fingerprint(settings)
+    folder = parent / (FOLDER_PREFIX + digest[:24])
+    try:
+        if os.path.lexists(folder) and not folder.is_dir():
+            folder.unlink()  # a damaged cache (the name is this plugin's): made again
+        folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)  # most recently used
+    except OSError as error:
+        # CACHE_PATH is a file, say, or cannot be written: the cache only saves time, and
+        # a build without it gives the same site.
+        logger.info("content cache off for this build: %s (set CACHE_PATH to a folder)", error)
+        return
     settings.update(
         CACHE_CONTENT=True,
         # Entries are loaded one by one as files are read (store.EntryFolder), not all
@@ -55,13 +70,8 @@ def enable_cache(pelican: Any) -> None:
         LOAD_CONTENT_CACHE=False,
         CONTENT_CACHING_LAYER="reader",
     )
-    parent = Path(settings["CACHE_PATH"])
-    digest = fingerprint(settings)
-    folder = parent / (FOLDER_PREFIX + digest[:24])
     # For other caches of this build (parallel_write's page records): computed once.
     settings[FINGERPRINT_SETTING] = digest
-    folder.mkdir(parents=True, exist_ok=True)
-    os.utime(folder)  # most recently used
     _keep_newest(parent, folder, int(settings.get("CONTENT_CACHE_KEEP", DEFAULT_KEEP)))
     settings["CACHE_PATH"] = str(folder)
 

@@ -73,7 +73,16 @@ class Reuse:
         return previous_file(self.last_output, relative)
 
     def save(self, keys: dict[str, bytes]) -> None:
-        """Keep ``keys`` for the build that will reuse this one's output folder."""
+        """Keep ``keys`` for the build that will reuse this one's output folder (not kept
+        when the cache cannot be written: the next build then renders every page)."""
+        try:
+            self._save(keys)
+        except OSError as error:
+            logger.debug("page keys not kept in %s: %s", self.cache, error)
+
+    def _save(self, keys: dict[str, bytes]) -> None:
+        if os.path.lexists(self.cache) and not self.cache.is_dir():
+            self.cache.unlink()  # a damaged cache: made again
         self.cache.mkdir(parents=True, exist_ok=True)
         target = self.cache / (_folder_id(self.output) + ".pickle")
         data = {"version": MANIFEST_VERSION, "fingerprint": self.fingerprint, "pages": keys}
