@@ -109,7 +109,11 @@ def own_outputs(
                 outputs.add(save_as, what)
     for static in context.get("staticfiles") or []:
         source = display_path(static.source_path, settings)
-        outputs.add(str(static.save_as or ""), f"{source} (a static file)")
+        # Not static.save_as: reading Static.save_as (or .url) marks the file's place as
+        # referenced, and an article's {attach} link could then no longer move it beside
+        # the article (Pelican warns and falls back to {filename}).
+        save_as = static.get_url_setting("save_as")
+        outputs.add(str(save_as or ""), f"{source} (a static file)")
     _theme_files(outputs, settings)
     for folder, what in (settings.get("RESERVED_OUTPUT_FOLDERS") or {}).items():
         outputs.folders[output_name(str(folder))] = str(what)

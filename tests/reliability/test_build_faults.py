@@ -352,6 +352,13 @@ def test_a_really_full_disk_fails_with_a_clear_message(
     assert not any(tiny_disk.glob("output.build-*")), "the temporary folder is removed"
 
 
+def _without_strict_build(site: Path) -> None:
+    """The site's settings without strict_build's checks: what the writing layer says when
+    a page the checks would have refused reaches the file system after all."""
+    with (site / "settings.py").open("a", encoding="utf-8") as settings:
+        settings.write('PLUGINS = [p for p in PLUGINS if p != "strict_build"]\n')
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_slug_too_long_for_the_file_system_names_its_source(
     site: Path, good: dict[str, dict[str, bytes]], workers: str
@@ -361,6 +368,13 @@ def test_a_slug_too_long_for_the_file_system_names_its_source(
         "---\ntitle: Example " + "word " * 60 + "\ndate: 2026-01-09\n---\n\nBody.\n",
         encoding="utf-8",
     )
+    # strict_build refuses the name before anything is written ...
+    listing = _assert_failed_cleanly(site, _build(site, PARALLEL_WRITE_WORKERS=workers), good)
+    assert "content/articles/long.md" in listing
+    assert "bytes" in listing
+    assert "file systems allow 255" in listing
+    # ... and without it, the file system's refusal still names the source.
+    _without_strict_build(site)
     listing = _assert_failed_cleanly(site, _build(site, PARALLEL_WRITE_WORKERS=workers), good)
     assert "content/articles/long.md: cannot write " in listing
     assert "File name too long (a name in it is longer than the file system allows" in listing
@@ -371,10 +385,15 @@ def test_a_page_saved_into_the_search_index_folder_names_its_source(
     site: Path, good: dict[str, dict[str, bytes]]
 ) -> None:
     (site / "content/articles/inside.md").write_text(
-        "---\ntitle: Example article 99\ndate: 2026-01-09\nsave_as: pagefind/index.html\n---\n\n"
-        "Body.\n",
+        "---\ntitle: Example article 99\ndate: 2026-01-09\nsave_as: pagefind/index.html\n"
+        "url: pagefind/index.html\n---\n\nBody.\n",
         encoding="utf-8",
     )
+    listing = _assert_failed_cleanly(site, _build(site), good)
+    assert "content/articles/inside.md:4: would be written to pagefind/index.html, inside" in (
+        listing
+    )
+    _without_strict_build(site)
     listing = _assert_failed_cleanly(site, _build(site), good)
     assert (
         "content/articles/inside.md: its page is saved as pagefind/index.html, inside the"

@@ -273,3 +273,20 @@ def test_the_own_outputs_of_a_real_build_include_every_kind(build_corpus, tmp_pa
         "news-sitemap.xml",
         "robots.txt",
     }
+
+
+def test_an_attached_file_still_moves_beside_its_article(build_corpus):
+    # Listing the site's own outputs must not read a static file's save_as, which Pelican
+    # takes as "its place is referenced" ({attach} then leaves it where it was, warning; the
+    # parallel writer's case is tests/performance/test_page_reuse.py).
+    result = build_corpus(
+        [],
+        {
+            "articles/photo.png": "example image bytes",
+            "articles/attached.md": _article(94, body="![Example photo]({attach}photo.png)"),
+        },
+    )
+    assert result.problems == []
+    (page,) = result.output.glob("2026/01/20/example-article-94/index.html")
+    assert (page.parent / "photo.png").read_text(encoding="utf-8") == "example image bytes"
+    assert not (result.output / "articles" / "photo.png").exists()
