@@ -6,8 +6,8 @@ every other reader class is replaced, for the build, by a subclass of it
 (:func:`sanitising_reader`, same name, so Pelican's ``reader`` metadata is unchanged)
 whose ``read``:
 
-1. checks that a text format's file is UTF-8 text without NUL bytes (the Markdown
-   reader's messages);
+1. checks that a text format's file is UTF-8 text without NUL bytes, control characters,
+   noncharacters or lone surrogates (the Markdown reader's messages);
 2. calls the reader; reStructuredText is read with file insertion off and its docutils
    messages collected (:mod:`html_policy.docutils_messages`);
 3. sends :data:`html_read` with the HTML as the reader made it (strict_build records the
@@ -31,7 +31,8 @@ from typing import Any
 from blinker import signal
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 
-from content_errors import ContentError, display_path
+from content_errors import ContentError, display_path, metadata_line
+from content_errors.characters import first_bad_character, first_bad_character_in
 from html_policy.docutils_messages import MessageLog, docutils_settings
 from html_policy.policy import sanitise
 
@@ -82,6 +83,7 @@ class _SanitisedOutput:
                 hint="fix the file, or move it out of the content folder",
             ) from None
         _raise_first(self._messages(path))
+        _refuse_bad_values(metadata, source_path, path)
         html_read.send(
             self, html=content, metadata=metadata, source_path=source_path, source_text=text
         )
@@ -126,7 +128,29 @@ def _source_text(source_path: str, path: str, text_format: str) -> str:
         raise ContentError(
             path, f"binary file, not {text_format} text", hint="remove it from content/"
         )
+    bad = first_bad_character(text)
+    if bad is not None:
+        raise ContentError(
+            path,
+            f"{bad.name} is not text",
+            line=bad.line_in(text),
+            hint="remove it; it would be invisible or break the page and the feeds",
+        )
     return text
+
+
+def _refuse_bad_values(metadata: Mapping[str, Any], source_path: str, path: str) -> None:
+    """A metadata value the reader made into a character that is not text (an escape, a
+    substitution), whatever the format: refused like one written in the file."""
+    for key, value in metadata.items():
+        bad = first_bad_character_in(value)
+        if bad is not None:
+            raise ContentError(
+                path,
+                f"{key!r} holds {bad.name}, which is not text",
+                line=metadata_line(source_path, key),
+                hint="remove what makes it",
+            )
 
 
 def _sanitised(

@@ -23,8 +23,8 @@ from typing import Any
 import yaml
 
 from content_errors import ContentError, FrontMatterError
+from content_errors.characters import first_bad_character, first_bad_character_in
 from content_lists import content_lists
-from markdown_reader.characters import first_bad_character
 
 _YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 _YAML_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -71,7 +71,7 @@ def _refuse_bad_values(metadata: dict[str, Any], text: str, header_lines: int, p
     """Refuse a value that YAML escapes made into a character that is not text."""
     lines: dict[str, int] | None = None
     for key, value in metadata.items():
-        bad = _bad_in_value(key) or _bad_in_value(value)
+        bad = first_bad_character_in(key) or first_bad_character_in(value)
         if bad is not None:
             lines = lines or key_lines(text, header_lines)
             raise FrontMatterError(
@@ -80,19 +80,6 @@ def _refuse_bad_values(metadata: dict[str, Any], text: str, header_lines: int, p
                 line=lines.get(key, 1),
                 hint="remove the escape that makes it",
             )
-
-
-def _bad_in_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return first_bad_character(value)
-    if isinstance(value, dict):
-        value = [item for pair in value.items() for item in pair]
-    if isinstance(value, list):
-        for item in value:
-            bad = _bad_in_value(item)
-            if bad is not None:
-                return bad
-    return None
 
 
 @dataclass

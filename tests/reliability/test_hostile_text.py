@@ -7,8 +7,8 @@ import time
 import pytest
 
 from content_errors import ContentError, FrontMatterError, MarkupError, printable
+from content_errors.characters import first_bad_character
 from markdown_reader import build_parser, render
-from markdown_reader.characters import first_bad_character
 from markdown_reader.front_matter import split_front_matter
 from markdown_reader.nesting import NESTING_LIMIT
 from strict_build.locations import _path_problem, is_language_tag

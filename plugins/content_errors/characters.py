@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 _NONCHARACTERS = "".join(
     chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
@@ -53,3 +54,18 @@ def first_bad_character(text: str) -> BadCharacter | None:
     """The first control character, noncharacter or lone surrogate in ``text``, if any."""
     match = _FORBIDDEN.search(text)
     return BadCharacter(match.start(), match.group()) if match else None
+
+
+def first_bad_character_in(value: Any) -> BadCharacter | None:
+    """The first such character in a metadata value: a string, or any string inside a
+    list or mapping (keys too)."""
+    if isinstance(value, str):
+        return first_bad_character(value)
+    if isinstance(value, dict):
+        value = [item for pair in value.items() for item in pair]
+    if isinstance(value, list | tuple):
+        for item in value:
+            bad = first_bad_character_in(item)
+            if bad is not None:
+                return bad
+    return None
