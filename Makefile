@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 DEV_STAMP := $(VENV)/.dev-installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 PY := $(BIN)/python
 PORT ?= 8000
+# The importer (tools/) and the plugins it shares code with, one folder per pipeline stage.
+IMPORT_PATH := tools:plugins/core:plugins/read:plugins/link:plugins/write:plugins/speed
 
 .PHONY: html publish serve test test-tools lint import bench clean help
 
@@ -60,14 +62,14 @@ $(TOOLS_STAMP):
 	else echo "test-tools: npm install of $(TOOLS_PINS) failed; tests needing them will skip" >&2; fi
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check plugins scripts tests
-	$(BIN)/ruff format --check plugins scripts tests
+	$(BIN)/ruff check plugins tools scripts tests
+	$(BIN)/ruff format --check plugins tools scripts tests
 	$(BIN)/mypy
 
 # `make import SRC=article.txt ARGS='--title "…" --date 2026-01-25'`
 import: $(STAMP)
 	@test -n "$(SRC)" || { echo "usage: make import SRC=<file.txt|file.html> [ARGS='--title ... --date ...']"; exit 2; }
-	PYTHONPATH=plugins $(PY) -m news_import "$(SRC)" $(ARGS)
+	PYTHONPATH=$(IMPORT_PATH) $(PY) -m news_import "$(SRC)" $(ARGS)
 
 # `make bench N="1000 5000" RUNS=3` (the defaults)
 bench: $(DEV_STAMP)

@@ -15,7 +15,7 @@ FEED_DOMAIN = SITEURL
 SITEMAPS = True
 
 # Nothing unpublished leaves the machine: drafts (articles dated after the build are drafts
-# until then, see plugins/newsroom/publication.py), hidden articles (which go where drafts
+# until then, see plugins/link/newsroom/publication.py), hidden articles (which go where drafts
 # go) and draft pages get no file and no address on publish. `make html` keeps Pelican's
 # drafts/ folder, where they are previewed marked "not published". Hidden pages (404,
 # search) are not drafts: they are written as usual.

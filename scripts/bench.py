@@ -167,7 +167,10 @@ def child_project(corpus: Path, output: Path, cache: Path) -> int:
     """Build ``corpus`` as scripts/build.py does (run in the measured subprocess)."""
     import logging
 
-    sys.path[:0] = [str(SCRIPTS), str(ROOT / "plugins")]
+    sys.path.insert(0, str(SCRIPTS))
+    from project_paths import make_importable
+
+    make_importable()
     os.chdir(ROOT)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     from build import build

@@ -29,6 +29,7 @@ from pathlib import Path
 from blinker import signal
 
 from output_folder import BuildLockedError, OutputFolder
+from project_paths import make_importable
 from search_index import BUNDLE_DIR, SearchIndexError, build_search_index
 from write_failures import describe, sources_by_output
 
@@ -349,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     os.chdir(ROOT)
-    sys.path.insert(0, str(ROOT / "plugins"))
+    make_importable()
     # The strict_build plugin counts what became of every source ("nothing lost").
     tallies: list[object] = []
     with signal("newsdigest.sources_tallied").connected_to(tallies.append):

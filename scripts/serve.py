@@ -17,6 +17,8 @@ import threading
 from http import HTTPStatus
 from pathlib import Path
 
+from project_paths import make_importable
+
 ROOT = Path(__file__).resolve().parent.parent
 WATCHED = ("content", "templates", "plugins", "pelicanconf.py")
 # What static hosts answer a missing address with (content/pages/404.md is saved as it).
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", default="output")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
-    sys.path.insert(0, str(ROOT / "plugins"))
+    make_importable()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     settings, output = Path(args.settings), Path(args.output).resolve()
     state = BuildState()

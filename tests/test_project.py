@@ -69,3 +69,24 @@ def test_the_sites_own_content_builds_cleanly(tmp_path):
 
     problems = build(ROOT / "pelicanconf.py", tmp_path / "output")
     assert problems == [], "\n".join(problems)
+
+
+def test_the_stage_folders_are_listed_alike_everywhere():
+    """pelicanconf.py, scripts/project_paths.py, pyproject.toml (pytest, mypy) and the
+    Makefile (make import) name the same stage folders, in pipeline order."""
+    import tomllib
+
+    from pelicanconf import PLUGIN_PATHS
+    from project_paths import PLUGIN_FOLDERS, STAGES
+
+    assert STAGES == ("core", "read", "link", "write", "speed")
+    folders = [f"plugins/{stage}" for stage in STAGES]
+    assert [str(f.relative_to(ROOT)) for f in PLUGIN_FOLDERS] == folders
+    assert PLUGIN_PATHS == folders
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["pytest"]["ini_options"]["pythonpath"][:6] == [*folders, "tools"]
+    assert pyproject["tool"]["mypy"]["mypy_path"] == ":".join([*folders, "tools"])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"IMPORT_PATH := {':'.join(['tools', *folders])}" in makefile
+    # Every plugin package sits in one stage folder; nothing is left at the top.
+    assert sorted(p.name for p in (ROOT / "plugins").iterdir()) == sorted(STAGES)

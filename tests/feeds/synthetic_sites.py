@@ -17,6 +17,7 @@ from blinker import Signal
 from pelican.plugins import signals as pelican_signals
 
 from build import build
+from project_paths import PLUGIN_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -117,7 +118,7 @@ def synthetic_site(tmp_path: Path) -> Callable[..., Path]:
         options: dict[str, Any] = {
             "PATH": str(content),
             "PLUGINS": SYNTHETIC_PLUGINS,
-            "PLUGIN_PATHS": [str(ROOT / "plugins"), str(HERE / "plugins")],
+            "PLUGIN_PATHS": [*map(str, PLUGIN_FOLDERS), str(HERE / "plugins")],
             "SYNTHETIC_TOPICS": SYNTHETIC_TOPICS,
             **overrides,
         }
@@ -142,7 +143,7 @@ def build_problems(tmp_path: Path) -> Callable[..., list[str]]:
         options = {
             "PATH": str(content),
             "PLUGINS": SYNTHETIC_PLUGINS,
-            "PLUGIN_PATHS": [str(ROOT / "plugins"), str(HERE / "plugins")],
+            "PLUGIN_PATHS": [*map(str, PLUGIN_FOLDERS), str(HERE / "plugins")],
             "SYNTHETIC_TOPICS": SYNTHETIC_TOPICS,
             **overrides,
         }

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from import_fixtures_paths import FIXTURES, TODAY
 
+from project_paths import import_paths
+
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = FIXTURES / "text-no-date/input.txt"
 
@@ -172,8 +174,8 @@ def test_usage_errors_exit_2(run_import, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_python_dash_m_entry_point(tmp_path: Path) -> None:
-    """What `make import` runs: PYTHONPATH=plugins python -m news_import SRC ARGS."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
+    """What `make import` runs: PYTHONPATH=$(IMPORT_PATH) python -m news_import SRC ARGS."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(import_paths())}
     command = [sys.executable, "-m", "news_import", str(TEXT), "--date", "2026-01-20"]
     result = subprocess.run(
         [*command, "--output-dir", str(tmp_path)],
@@ -200,7 +202,7 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
 
 def test_makefile_import_target_runs_the_package() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert 'PYTHONPATH=plugins $(PY) -m news_import "$(SRC)" $(ARGS)' in makefile
+    assert 'PYTHONPATH=$(IMPORT_PATH) $(PY) -m news_import "$(SRC)" $(ARGS)' in makefile
 
 
 def test_headline_line_repeating_the_title_is_not_a_heading(run_import) -> None:

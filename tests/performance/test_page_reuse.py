@@ -202,7 +202,8 @@ def test_page_keys_do_not_depend_on_the_process(tmp_path: Path) -> None:
         (content / name).write_bytes(text if isinstance(text, bytes) else text.encode())
     root = Path(__file__).resolve().parents[2]
     script = (
-        "import sys; sys.path[:0] = ['scripts', 'plugins']; from pathlib import Path;"
+        "import sys; sys.path.insert(0, 'scripts'); import project_paths;"
+        " project_paths.make_importable(); from pathlib import Path;"
         "from build import build;"
         f"assert build(Path('pelicanconf.py'), Path({str(tmp_path / 'output')!r}),"
         f" overrides={{'PATH': {str(content)!r}, 'CACHE_PATH': {str(tmp_path / 'cache')!r},"

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from project_paths import PLUGIN_FOLDERS
+
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("fault_runner.py")
 ARTICLES = 80  # more than parallel_write's minimum: pages are written by forked workers
@@ -47,7 +49,7 @@ def _write_site(site: Path, version: str) -> None:
     (site / "settings.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
         f"from pelicanconf import *  # noqa: F403\nPATH = {str(site / 'content')!r}\n"
-        f"THEME = {str(ROOT)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"THEME = {str(ROOT)!r}\nPLUGIN_PATHS = {[str(folder) for folder in PLUGIN_FOLDERS]!r}\n"
         f"CACHE_PATH = {str(site / 'cache')!r}\n",
         encoding="utf-8",
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 from reliability_corpus import copy_inputs, expected_outcomes
 
 from build import ProblemCollector, build
+from project_paths import PLUGIN_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 EPOCH = 1769328000  # 2026-01-25T08:00:00Z
@@ -59,7 +60,7 @@ def _settings_for(tmp_path: Path) -> Path:
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
         f"from pelicanconf import *  # noqa: F403\nPATH = {str(tmp_path / 'content')!r}\n"
-        f"THEME = {str(ROOT)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n",
+        f"THEME = {str(ROOT)!r}\nPLUGIN_PATHS = {[str(folder) for folder in PLUGIN_FOLDERS]!r}\n",
         encoding="utf-8",
     )
     return settings

@@ -10,6 +10,7 @@ from blinker import signal
 from pelican import signals
 
 from build import build
+from project_paths import PLUGIN_FOLDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,7 +40,7 @@ def test_an_article_lost_without_an_error_fails_the_build_naming_it(tmp_path):
     tallies = []
     settings = {
         "PATH": str(tmp_path / "content"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins"), str(plugins)],
+        "PLUGIN_PATHS": [*map(str, PLUGIN_FOLDERS), str(plugins)],
         "PLUGINS": ["markdown_reader", "strict_build", "example_faulty_plugin"],
     }
     try:

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from project_paths import PLUGIN_FOLDERS
 from serve import BuildState, rebuild
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +68,7 @@ def test_a_failed_rebuild_keeps_the_last_good_build(tmp_path, build_site, capsys
     settings.write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(tmp_path / 'content')!r}\nTHEME = {str(ROOT)!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n",
+        f"PLUGIN_PATHS = {[str(folder) for folder in PLUGIN_FOLDERS]!r}\n",
         encoding="utf-8",
     )
     before = (output / "index.html").read_text(encoding="utf-8")

@@ -16,8 +16,8 @@ VOLATILE_SETTINGS = frozenset(
     {"OUTPUT_PATH", "CACHE_PATH", "LAST_OUTPUT_PATH", "CONTENT_CACHE_FINGERPRINT"}
 )
 # news_blocks renders key points and embedded posts at parse time with the project's
-# templates (plugins/../templates), whatever the theme.
-PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# templates (plugins/<stage>/../../templates), whatever the theme.
+PROJECT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 
 def stable_repr(value: Any) -> str:

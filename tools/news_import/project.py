@@ -22,7 +22,7 @@ from topic_hubs.topic_files import load_topics
 __all__ = ["PACKAGE_PROJECT", "SETTINGS_FILE", "check_topics_exist", "find_project"]
 
 SETTINGS_FILE = "pelicanconf.py"
-# plugins/news_import/project.py -> the site folder these plugins live in.
+# tools/news_import/project.py -> the site folder these plugins live in.
 PACKAGE_PROJECT = Path(__file__).resolve().parents[2]
 # Pelican's own default when pelicanconf.py sets no PATH (the folder it runs in).
 _DEFAULT_PATH = "."

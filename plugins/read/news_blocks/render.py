@@ -19,7 +19,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from shared_templates import bytecode_cache
 
-PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+PROJECT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 KEY_POINTS_TOKEN = "news_key_points"
 POST_TOKEN = "news_post"
 
