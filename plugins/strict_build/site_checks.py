@@ -26,6 +26,7 @@ from strict_build.collisions import (
     find_collisions,
     folder_conflicts,
     shared_tag_page_errors,
+    static_clash_errors,
 )
 from strict_build.content_files import ContentFolder, unaccounted_files
 from strict_build.ledger import SourceLedger
@@ -284,6 +285,7 @@ def check_site(generators: list[Any]) -> None:
     unsafe = checked_locations(ledger.context, contents)
     own = own_outputs(generators, ledger.context, settings)
     problems, remove = _placement_problems(contents, settings, readers, unsafe, own)
+    problems.extend(static_clash_errors(own))
     problems.extend(_name_errors(contents, settings))
     problems.extend(shared_tag_page_errors(contents, settings))
     placed = [c for c in contents if id(c) not in remove]
