@@ -1,4 +1,4 @@
-"""Put every unpublished article and draft page where Pelican puts drafts, whatever its front matter says.
+"""Put unpublished articles and draft pages where drafts go, whatever their front matter says.
 
 Pelican writes a hidden article at its published address, and a draft (article or page)
 with a ``save_as`` of its own there: front-matter ``save_as`` and ``url`` win over
@@ -25,7 +25,7 @@ from typing import Any
 
 from plugin_use import uses_plugin
 
-__all__ = ["place_unpublished_articles", "place_draft_pages"]
+__all__ = ["place_draft_pages", "place_unpublished_articles"]
 
 # The generators' lists of content that is not published, and the settings prefix of
 # where Pelican puts drafts of that kind.

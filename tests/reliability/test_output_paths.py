@@ -209,7 +209,8 @@ def test_a_static_file_over_a_site_page_is_an_error_naming_the_page(tmp_path):
 
 def test_a_theme_file_added_after_a_static_file_names_the_static_file():
     own = OwnOutputs()
-    own.add("theme/css/site.css", "content/extra/site.css (a static file)", static="content/extra/site.css")
+    static = "content/extra/site.css"
+    own.add("theme/css/site.css", f"{static} (a static file)", static=static)
     own.add("theme/css/site.css", "the theme's templates/static/css/site.css")
     own.add("index.html", "the site's index page")
     own.add("index.html", "the site's index page")  # the same own file twice: no clash

@@ -3,9 +3,10 @@
 A small site holds a published article and four that are not published -- a draft, a
 draft with a ``save_as`` of its own, a hidden article and an article dated after the
 build (embargoed) -- each with a marker word of its own in its headline, summary, body,
-tag and topic; and a draft page with a ``save_as`` of its own, with a marker word too. ``make publish`` (publishconf.py) must write none of them anywhere: every
-output file is searched for the markers, Pagefind's gzipped index, fragments and
-metadata decompressed first. The preview (pelicanconf.py) writes them under drafts/,
+tag and topic; and a draft page with a ``save_as`` of its own and a marker word.
+``make publish`` (publishconf.py) must write none of them anywhere: every output file is
+searched for the markers, Pagefind's gzipped index, fragments and metadata decompressed
+first. The preview (pelicanconf.py) writes them under drafts/,
 marked (banner, noindex, no "Published" line) and listed nowhere else.
 """
 
