@@ -5,7 +5,8 @@
     locations   an unsafe slug, save_as or url (path traversal, look-alike characters)
     own_outputs the files the site writes itself (pages, feeds, hubs, theme, search index)
     collisions  a source over another's output file or one of the site's own (case ignored)
-    content_files   every file under content/ accounted for; nothing from outside it
+    content_files   every file under content/ accounted for (and counted by kind);
+                nothing from outside it
     unpublished drafts (articles and pages) and hidden articles placed where drafts go,
                 whatever their save_as says: nowhere on publish
     links       {filename} links to missing files, #anchors to missing headings

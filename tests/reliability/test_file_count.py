@@ -130,3 +130,29 @@ def test_files_reached_through_links_are_counted_once(tmp_path: Path) -> None:
         "2 sources read = 1 pages written + 0 drafts + 0 hidden + 1 with errors",
     ]
     assert len(problems) == 2 and all("outside the content folder" in p for p in problems)
+
+
+def test_a_file_in_a_built_folder_that_nothing_took_is_an_error(tmp_path: Path) -> None:
+    # The safety net behind the count: every file there should be a source or static file,
+    # so one that is neither (here: none given) is named, not counted as ignored.
+    from strict_build.content_files import ContentFolder, account_for_files
+
+    content = tmp_path / "content"
+    (content / "articles" / "old").mkdir(parents=True)
+    (content / "articles" / "example.md").write_text(_article(1), encoding="utf-8")
+    (content / "articles" / "old" / "example.md").write_text(_article(2), encoding="utf-8")
+    settings = {
+        "PATH": str(content),
+        "ARTICLE_PATHS": ["articles"],
+        "PAGE_PATHS": ["pages"],
+        "ARTICLE_EXCLUDES": ["articles/old", "pages"],
+        "PAGE_EXCLUDES": ["articles"],
+    }
+    account = account_for_files(ContentFolder(settings), known=[], static=[])
+    [(path, error)] = account.stray
+    assert path == str(content / "articles" / "example.md")
+    assert "is in content/articles/, but nothing reads, copies or ignores it" in str(error)
+    assert str(account.count) == (
+        "2 files in content/ = 1 source + 0 topic files + 0 static files + 0 template pages"
+        " + 1 ignored"
+    )
