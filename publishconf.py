@@ -15,8 +15,9 @@ FEED_DOMAIN = SITEURL
 SITEMAPS = True
 
 # Nothing unpublished leaves the machine: drafts (articles dated after the build are drafts
-# until then, see plugins/link/newsroom/publication.py), hidden articles (which go where drafts
-# go) and draft pages get no file and no address on publish. `make html` keeps Pelican's
+# until then, see plugins/link/newsroom/publication.py), hidden articles and draft pages get no
+# file and no address on publish, whatever their own save_as says (strict_build puts them
+# where drafts go: plugins/link/strict_build/unpublished.py). `make html` keeps Pelican's
 # drafts/ folder, where they are previewed marked "not published". Hidden pages (404,
 # search) are not drafts: they are written as usual.
 DRAFT_URL = DRAFT_SAVE_AS = DRAFT_LANG_URL = DRAFT_LANG_SAVE_AS = ""

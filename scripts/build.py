@@ -25,6 +25,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from blinker import signal
 
@@ -352,10 +353,10 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     make_importable()
     # The strict_build plugin counts what became of every source ("nothing lost").
-    tallies: list[object] = []
+    tallies: list[Any] = []  # strict_build's Tally
     with signal("newsdigest.sources_tallied").connected_to(tallies.append):
         problems = build(Path(args.settings), Path(args.output))
-    counted = "".join(f"{tally}.\n" for tally in tallies)
+    counted = "".join(f"{line}.\n" for tally in tallies for line in tally.lines())
     if problems:
         print(
             f"\n{counted}Build failed: {len(problems)} problem(s); {args.output}/ was left as it"

@@ -77,12 +77,13 @@ def test_the_stage_folders_are_listed_alike_everywhere():
     import tomllib
 
     from pelicanconf import PLUGIN_PATHS
+
     from project_paths import PLUGIN_FOLDERS, STAGES
 
     assert STAGES == ("core", "read", "link", "write", "speed")
     folders = [f"plugins/{stage}" for stage in STAGES]
     assert [str(f.relative_to(ROOT)) for f in PLUGIN_FOLDERS] == folders
-    assert PLUGIN_PATHS == folders
+    assert folders == PLUGIN_PATHS
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["tool"]["pytest"]["ini_options"]["pythonpath"][:6] == [*folders, "tools"]
     assert pyproject["tool"]["mypy"]["mypy_path"] == ":".join([*folders, "tools"])

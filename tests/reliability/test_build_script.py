@@ -100,7 +100,10 @@ def test_a_failing_build_lists_every_problem_once_and_keeps_the_last_output(tmp_
     assert listing.count("content/articles/broken.md:3: invalid YAML front matter") == 1
     assert listing.count("content/articles/linking.md:6: link to '{filename}gone.md'") == 1
     assert "Could not process" not in listing and "Unable to find" not in listing  # echoes
-    assert "2 sources read = 0 pages written + 0 drafts + 0 hidden + 2 with errors" in result.stderr
+    assert (
+        "2 files in content/ = 2 sources + 0 topic files + 0 static files + 0 template pages"
+        " + 0 ignored.\n2 sources read = 0 pages written + 0 drafts + 0 hidden + 2 with errors."
+    ) in result.stderr
     assert "Traceback" not in result.stderr
     assert (output / "index.html").read_text(encoding="utf-8") == "the last good build"
 

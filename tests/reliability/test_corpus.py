@@ -106,6 +106,12 @@ def test_nothing_is_lost_every_source_is_counted_with_its_outcome(build_corpus):
         f" + {tally.count('draft')} drafts + {tally.count('hidden')} hidden"
         f" + {tally.count('error')} with errors"
     )
+    # And every file under content/: the corpus's files (topic files included), nothing else.
+    topics = len(EXPECTED) - len(COUNTED)
+    assert str(tally.files) == (
+        f"{len(EXPECTED)} files in content/ = {len(COUNTED)} sources + {topics} topic files"
+        " + 0 static files + 0 template pages + 0 ignored"
+    )
 
 
 TEN_THOUSAND_ITEMS = "---\ntitle: Example article 61\ndate: 2026-01-23\n---\n\n" + "".join(

@@ -16,6 +16,8 @@ from strict_build.collisions import find_collisions, folder_conflicts
 from strict_build.locations import _path_problem, _slug_problem, url_mismatch_errors
 from strict_build.own_outputs import OwnOutputs
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def _article(number: int, extra: str = "", body: str = "Body text.") -> str:
     return f"---\ntitle: Example article {number}\ndate: 2026-01-20\n{extra}---\n\n{body}\n"
@@ -137,7 +139,84 @@ def test_files_outside_the_built_folders_are_named_unless_ignored(build_corpus):
     assert result.tally.outcomes["content/articles/example.md"] == "written"
 
 
+def _build_with(tmp_path: Path, files: dict[str, str], **overrides: object) -> list[str]:
+    from build import build
+
+    content = tmp_path / "content"
+    for name, text in files.items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+    return build(
+        ROOT / "pelicanconf.py",
+        tmp_path / "output",
+        overrides={"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"), **overrides},
+    )
+
+
+def test_two_static_files_with_one_output_are_an_error_naming_both(tmp_path):
+    problems = _build_with(
+        tmp_path,
+        {
+            "articles/example.md": _article(101),
+            "images/chart-a.png": "png a",
+            "images/chart-b.png": "png b",
+        },
+        STATIC_PATHS=["images", "extra/_headers"],
+        EXTRA_PATH_METADATA={
+            "images/chart-a.png": {"path": "images/chart.png"},
+            "images/chart-b.png": {"path": "images/chart.png"},
+        },
+    )
+    assert problems == [
+        "error: content/images/chart-b.png: would be written to images/chart.png, as would"
+        " content/images/chart-a.png (a static file) (rename or move one of them, or give it"
+        " another path in EXTRA_PATH_METADATA in pelicanconf.py)"
+    ]
+
+
+def test_static_files_differing_only_in_case_are_an_error(tmp_path):
+    problems = _build_with(
+        tmp_path,
+        {
+            "articles/example.md": _article(102),
+            "images/Chart.png": "png a",
+            "images/chart.png": "png b",
+        },
+    )
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "error: content/images/chart.png: would be written to images/chart.png, as would"
+        " content/images/Chart.png (a static file) to images/Chart.png (the same file where"
+        " case is ignored)"
+    ), problems
+
+
+def test_a_static_file_over_a_site_page_is_an_error_naming_the_page(tmp_path):
+    problems = _build_with(
+        tmp_path,
+        {"articles/example.md": _article(103), "images/chart.png": "png"},
+        EXTRA_PATH_METADATA={"images/chart.png": {"path": "Index.html"}},
+    )
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "error: content/images/chart.png: would be written to Index.html, as would the site's"
+        " index page to index.html (the same file where case is ignored)"
+    ), problems
+
+
 # ---- the decisions, one by one
+
+
+def test_a_theme_file_added_after_a_static_file_names_the_static_file():
+    own = OwnOutputs()
+    static = "content/extra/site.css"
+    own.add("theme/css/site.css", f"{static} (a static file)", static=static)
+    own.add("theme/css/site.css", "the theme's templates/static/css/site.css")
+    own.add("index.html", "the site's index page")
+    own.add("index.html", "the site's index page")  # the same own file twice: no clash
+    [clash] = own.clashes
+    assert clash.source == "content/extra/site.css"
+    assert clash.other == "the theme's templates/static/css/site.css"
 
 
 def _content(source: str, save_as: str, **metadata: str) -> SimpleNamespace:

@@ -3,9 +3,10 @@
 A small site holds a published article and four that are not published -- a draft, a
 draft with a ``save_as`` of its own, a hidden article and an article dated after the
 build (embargoed) -- each with a marker word of its own in its headline, summary, body,
-tag and topic. ``make publish`` (publishconf.py) must write none of them anywhere: every
-output file is searched for the markers, Pagefind's gzipped index, fragments and
-metadata decompressed first. The preview (pelicanconf.py) writes them under drafts/,
+tag and topic; and a draft page with a ``save_as`` of its own and a marker word.
+``make publish`` (publishconf.py) must write none of them anywhere: every output file is
+searched for the markers, Pagefind's gzipped index, fragments and metadata decompressed
+first. The preview (pelicanconf.py) writes them under drafts/,
 marked (banner, noindex, no "Published" line) and listed nowhere else.
 """
 
@@ -33,11 +34,13 @@ DRAFT_MARK = "zorbalix"
 DRAFT_SAVE_AS_MARK = "plinkwomb"
 HIDDEN_MARK = "quillzank"
 EMBARGO_MARK = "vexmorb"
+DRAFT_PAGE_MARK = "dwimbrox"
 UNPUBLISHED = {
     "articles/example-draft.md": DRAFT_MARK,
     "articles/example-draft-save-as.md": DRAFT_SAVE_AS_MARK,
     "articles/example-hidden.md": HIDDEN_MARK,
     "articles/example-embargoed.md": EMBARGO_MARK,
+    "pages/example-draft-page.md": DRAFT_PAGE_MARK,
 }
 
 
@@ -72,6 +75,12 @@ FILES = {
     ),
     # Dated after BUILD_DATE, in the same quarter (the same search shard) as the others.
     "articles/example-embargoed.md": _article(5, EMBARGO_MARK, "2026-02-20T09:00:00+00:00"),
+    # A page's own save_as wins over DRAFT_PAGE_SAVE_AS in Pelican: strict_build places it.
+    "pages/example-draft-page.md": (
+        f"---\ntitle: Example page {DRAFT_PAGE_MARK}\nstatus: draft\n"
+        "save_as: example-draft-page.html\nurl: example-draft-page.html\n---\n\n"
+        f"A synthetic page {DRAFT_PAGE_MARK}.\n"
+    ),
     "pages/404.md": (ROOT / "content/pages/404.md").read_text(encoding="utf-8"),
     "pages/search.md": (ROOT / "content/pages/search.md").read_text(encoding="utf-8"),
 }
@@ -144,6 +153,7 @@ def test_publish_writes_no_unpublished_article_anywhere(published: Site) -> None
         assert _holding(published.output, mark) == [], f"{source} leaked"
     assert not (published.output / "drafts").exists()
     assert not (published.output / "example-draft.html").exists()
+    assert not (published.output / "example-draft-page.html").exists()
 
 
 def test_the_search_check_sees_into_pagefind(published: Site) -> None:
@@ -167,11 +177,12 @@ def test_publish_keeps_hidden_pages_and_counts_what_it_held_back(published: Site
     assert (published.output / "404.html").is_file()
     assert (published.output / "search/index.html").is_file()
     assert str(published.tally) == (
-        "7 sources read = 1 pages written + 3 drafts (not published)"
+        "8 sources read = 1 pages written + 4 drafts (not published)"
         " + 3 hidden (1 not published) + 0 with errors"
     )
     assert published.tally.outcomes["content/articles/example-embargoed.md"] == "draft"
     assert published.tally.outcomes["content/articles/example-hidden.md"] == "hidden"
+    assert published.tally.outcomes["content/pages/example-draft-page.md"] == "draft"
 
 
 PREVIEWS = {
@@ -216,6 +227,12 @@ def test_preview_lists_an_unpublished_article_nowhere(preview: Site, mark: str) 
     assert _holding(preview.output, mark) == [page]
 
 
+def test_preview_writes_a_draft_page_where_draft_pages_go(preview: Site) -> None:
+    # Not at its own save_as (example-draft-page.html): that is a published address.
+    page = f"drafts/pages/example-page-{DRAFT_PAGE_MARK}.html"
+    assert _holding(preview.output, DRAFT_PAGE_MARK) == [page]
+
+
 def test_the_published_article_page_still_claims_publication(preview: Site) -> None:
     html = (preview.output / "2026/01/25/example-article-1-glimmerstov/index.html").read_text(
         encoding="utf-8"
@@ -250,3 +267,33 @@ def test_the_preview_links_to_the_draft_preview(tmp_path: Path) -> None:
     assert site.problems == []
     html = (site.output / "2026/01/25/example-article-6/index.html").read_text(encoding="utf-8")
     assert 'href="../../../../drafts/example-article-2-zorbalix.html"' in html
+
+
+def test_without_newsroom_drafts_with_their_own_save_as_are_still_not_published(
+    tmp_path: Path,
+) -> None:
+    # The placement is strict_build's: a site without newsroom in PLUGINS is covered too.
+    files = {
+        "articles/example-published.md": (
+            "---\ntitle: Example article 1\ndate: 2026-01-25\n---\n\nA synthetic paragraph.\n"
+        ),
+        "articles/example-draft-save-as.md": (
+            f"---\ntitle: Example article 3 {DRAFT_SAVE_AS_MARK}\ndate: 2026-01-25\n"
+            "status: draft\nsave_as: example-draft.html\nurl: example-draft.html\n---\n\n"
+            f"A synthetic paragraph {DRAFT_SAVE_AS_MARK}.\n"
+        ),
+        "pages/example-draft-page.md": FILES["pages/example-draft-page.md"],
+    }
+    site = _build(
+        tmp_path,
+        "publishconf.py",
+        files=files,
+        SITEURL="https://news.example.org",
+        PLUGINS=["markdown_reader", "strict_build"],
+    )
+    assert site.problems == []
+    assert not (site.output / "example-draft.html").exists()
+    assert not (site.output / "example-draft-page.html").exists()
+    for mark in (DRAFT_SAVE_AS_MARK, DRAFT_PAGE_MARK):
+        assert _holding(site.output, mark) == []
+    assert site.tally.count("draft") == 2

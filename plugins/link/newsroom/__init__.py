@@ -3,8 +3,8 @@
     settings          defaults and checks (SITEMAPS, PUBLISH_FUTURE, PUBLISHER_*)
     source_lines      the raw front matter and the line of each key (for errors)
     fields            front-matter fields -> Newsroom, or FrontMatterError naming the file
-    publication       on each article: article.newsroom, future dates held, modified;
-                      unpublished articles placed where drafts go (nowhere on publish)
+    publication       on each article: article.newsroom, future dates held as drafts
+                      (strict_build places drafts: nowhere on publish), modified
     structured_data   schema.org JSON-LD as data, serialised safe for <script>
     linking           once everything is read: descriptions and JSON-LD of articles and hubs
     sitemaps          sitemap.xml, news-sitemap.xml and robots.txt (on publish)
@@ -20,7 +20,7 @@ from pelican import signals
 
 from newsroom.linking import link_newsroom
 from newsroom.model import Newsroom, Note, Person, Source
-from newsroom.publication import enabled, init_article, place_unpublished
+from newsroom.publication import enabled, init_article
 from newsroom.settings import NewsroomSettingsError, read_newsroom_settings
 from newsroom.sitemaps import SitemapsGenerator
 
@@ -48,6 +48,5 @@ def add_generator(pelican: Any) -> type[SitemapsGenerator] | None:
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.content_object_init.connect(init_article)
-    signals.article_generator_finalized.connect(place_unpublished)
     signals.all_generators_finalized.connect(link_newsroom)
     signals.get_generators.connect(add_generator)

@@ -3,11 +3,9 @@
 * ``article.newsroom`` gets the checked :class:`~newsroom.model.Newsroom`;
 * an article dated after the build's time becomes a draft (not published before its
   time) unless ``PUBLISH_FUTURE = True`` or its front matter says ``publish_future: true``;
-  ``newsroom.held_until`` then says until when (the preview's "Embargoed until" banner);
-* once every article is read, each one that is not published (a draft, one held for its
-  date, a hidden one) is placed where Pelican places drafts, ``DRAFT_SAVE_AS`` and
-  ``DRAFT_URL``, whatever its front matter says: ``drafts/`` in the preview, nowhere on
-  publish (publishconf.py sets them empty), so no unpublished article leaves the machine;
+  ``newsroom.held_until`` then says until when (the preview's "Embargoed until" banner).
+  Where a draft is written, whatever its front matter says, is strict_build's concern
+  (``strict_build.unpublished``: nowhere on publish);
 * ``article.modified`` becomes the newest update or correction when that is later, so
   feeds (``updated``), sitemaps and the "Updated" line follow; ``article.date`` (the
   publication date, part of feed ids) never changes;
@@ -31,12 +29,10 @@ from newsroom.settings import read_newsroom_settings
 from newsroom.source_lines import display_path, raw_front_matter
 from plugin_use import uses_plugin
 
-__all__ = ["build_time", "enabled", "init_article", "place_unpublished"]
+__all__ = ["build_time", "enabled", "init_article"]
 
 logger = logging.getLogger(__name__)
 _TRUE = {"true", "yes"}
-# The articles generator's lists of articles that are not published.
-_UNPUBLISHED = ("drafts", "drafts_translations", "hidden_articles", "hidden_translations")
 
 
 def build_time(settings: dict[str, Any]) -> dt.datetime:
@@ -97,27 +93,6 @@ def _hold_future(article: Any, newsroom: Newsroom, settings: dict[str, Any]) -> 
         article.status = "draft"
         newsroom.held_until = article.date
         newsroom.held_until_label = house_time(article.date)
-
-
-def place_unpublished(generator: Any) -> None:
-    """``article_generator_finalized`` receiver: unpublished articles go where drafts go.
-
-    Pelican writes a hidden article at its published address, and a draft with a
-    ``save_as`` of its own there; either would then be on the published site. Pelican's
-    own ``override_save_as`` / ``override_url`` (what front-matter ``save_as`` and ``url``
-    set) are given the draft settings expanded as Pelican expands them, so empty settings
-    mean no file and no address (the ledger still counts each as a draft or hidden).
-    """
-    settings = generator.settings
-    if not enabled(settings):
-        return
-    for name in _UNPUBLISHED:
-        for article in getattr(generator, name, None) or ():
-            # As Content._expand_settings: the setting formatted with the url fields.
-            fields = article.url_format
-            lang = "" if article.in_default_lang else "LANG_"
-            article.override_save_as = str(settings[f"DRAFT_{lang}SAVE_AS"]).format(**fields)
-            article.override_url = str(settings[f"DRAFT_{lang}URL"]).format(**fields)
 
 
 def _apply_modified(article: Any, newsroom: Newsroom) -> None:

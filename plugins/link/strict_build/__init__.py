@@ -5,13 +5,17 @@
     locations   an unsafe slug, save_as or url (path traversal, look-alike characters)
     own_outputs the files the site writes itself (pages, feeds, hubs, theme, search index)
     collisions  a source over another's output file or one of the site's own (case ignored)
-    content_files   every file under content/ accounted for; nothing from outside it
+    content_files   every file under content/ accounted for (and counted by kind);
+                nothing from outside it
+    unpublished drafts (articles and pages) and hidden articles placed where drafts go,
+                whatever their save_as says: nowhere on publish
     links       {filename} links to missing files, #anchors to missing headings
     ledger      the "nothing lost" count: every source read is written, a draft,
                 hidden, or has an error reported
 
 Every check runs once everything is read (``all_generators_finalized``), before any
-page is written; the count runs once the pages are written.
+page is written, and after the unpublished content is placed (each generator's
+``*_generator_finalized``); the count runs once the pages are written.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from strict_build.locations import report_unsafe_location
 from strict_build.plain_metadata import make_metadata_plain
 from strict_build.required import report_missing_metadata
 from strict_build.site_checks import check_site
+from strict_build.unpublished import place_draft_pages, place_unpublished_articles
 
 __all__ = ["SourceLedger", "Tally", "register", "sources_tallied"]
 
@@ -58,5 +63,7 @@ def register() -> None:
     signals.content_object_init.connect(report_unsafe_location)
     signals.content_object_init.connect(report_missing_metadata)
     signals.get_generators.connect(_ledger_generator)
+    signals.article_generator_finalized.connect(place_unpublished_articles)
+    signals.page_generator_finalized.connect(place_draft_pages)
     signals.all_generators_finalized.connect(check_site)
     signals.content_written.connect(record_written)

@@ -4,7 +4,9 @@ Pelican warns about some of these, crashes on others ("Failed to overwrite"), an
 the rest overwrite a page, a feed or a theme file without a word. Here each collision
 is one error naming every source involved and the site's own file (see own_outputs),
 reported before anything is written. Names are compared ignoring case: ``Report`` and
-``report`` are one file on macOS's and Windows' file systems.
+``report`` are one file on macOS's and Windows' file systems. Static files are held to
+the same rule: one written where another static file, a site page or a theme file is
+(own_outputs notes these) is an error naming both.
 """
 
 from __future__ import annotations
@@ -53,6 +55,27 @@ def find_collisions(contents: Iterable[Any], own: OwnOutputs) -> list[Collision]
         else:
             collisions.append(Collision(_save_as(group[0]), group[0], tuple(group[1:])))
     return collisions
+
+
+def static_clash_errors(own: OwnOutputs) -> list[ContentError]:
+    """One error per static file written where another own file is (``own.clashes``)."""
+    errors = []
+    for clash in own.clashes:
+        # Only the case differs: one file on the hosts that ignore case.
+        case = (
+            f" to {clash.other_output} (the same file where case is ignored)"
+            if clash.output != clash.other_output
+            else ""
+        )
+        errors.append(
+            ContentError(
+                clash.source,
+                f"would be written to {clash.output}, as would {clash.other}{case}",
+                hint="rename or move one of them, or give it another path in"
+                " EXTRA_PATH_METADATA in pelicanconf.py",
+            )
+        )
+    return errors
 
 
 def _ancestors(name: str) -> list[str]:

@@ -1,6 +1,11 @@
 """Count what became of every source: nothing may be lost without an error.
 
+    files in content/ = sources + topic files + static files + template pages + ignored
     sources read = pages written + drafts + hidden + sources with errors reported
+
+The first line (content_files' count, from its walk of the content folder) accounts for
+every file under content/; the second for every source. A file in no folder the site is
+built from is an error, and counts as a source with an error.
 
 A draft or hidden source is accounted for whether or not a page was written for it
 (``make publish`` writes none for unpublished articles): the count says how many of them
@@ -28,6 +33,7 @@ from typing import Any
 from blinker import signal
 
 from content_errors import ContentError
+from strict_build.content_files import FileCount
 from strict_build.source_paths import absolute_path, display_path
 
 logger = logging.getLogger(__name__)
@@ -42,10 +48,12 @@ OUTCOMES = ("written", "draft", "hidden", "error", "lost")
 @dataclass(frozen=True)
 class Tally:
     """What became of each source: display path -> one of :data:`OUTCOMES`; ``held_back``:
-    the drafts and hidden sources no page was written for (display paths)."""
+    the drafts and hidden sources no page was written for (display paths); ``files``: every
+    file under the content folder, by kind."""
 
     outcomes: Mapping[str, str]
     held_back: frozenset[str] = frozenset()
+    files: FileCount | None = None
 
     def count(self, outcome: str) -> int:
         return sum(1 for value in self.outcomes.values() if value == outcome)
@@ -79,6 +87,10 @@ class Tally:
         )
         return text if self.balanced else f"{text}; {len(self.lost)} LOST"
 
+    def lines(self) -> list[str]:
+        """The count as the build prints it: the files line (when counted), then this."""
+        return [str(self.files), str(self)] if self.files is not None else [str(self)]
+
 
 class _ReportedFiles(logging.Handler):
     """Notes the file of every ContentError logged while the build runs."""
@@ -101,6 +113,7 @@ class _Expected:
     drafts: set[str] = field(default_factory=set)
     hidden: set[str] = field(default_factory=set)
     failed: set[str] = field(default_factory=set)
+    files: FileCount | None = None
 
 
 class SourceLedger:
@@ -139,9 +152,10 @@ class SourceLedger:
         drafts: set[str],
         hidden: set[str],
         failed: set[str],
+        files: FileCount | None = None,
     ) -> None:
         """Record (absolute paths) what was found, once everything is read."""
-        self.expected = _Expected(sources, drafts, hidden, failed)
+        self.expected = _Expected(sources, drafts, hidden, failed, files)
 
     def tally(self) -> Tally:
         errors = self.expected.failed | self.reported
@@ -162,7 +176,7 @@ class SourceLedger:
             outcomes[shown] = outcome
             if outcome in ("draft", "hidden") and source not in self.written:
                 held_back.add(shown)
-        return Tally(outcomes, frozenset(held_back))
+        return Tally(outcomes, frozenset(held_back), self.expected.files)
 
     def generate_output(self, writer: Any) -> None:
         logging.getLogger().removeHandler(self._handler)
@@ -176,7 +190,8 @@ class SourceLedger:
                     hint="this is a bug in newsdigest: please report it with the file",
                 ),
             )
-        logger.info("%s", tally)
+        for line in tally.lines():
+            logger.info("%s", line)
         sources_tallied.send(tally)
 
 

@@ -11,6 +11,11 @@ Collected once every generator has read its content (``all_generators_finalized`
   hubs and their index, editions, feeds, sitemaps and robots.txt);
 * folders written after Pelican (``RESERVED_OUTPUT_FOLDERS``, ``{folder: what}``; the build
   script reserves the search index's ``pagefind/``): nothing may be written inside them.
+
+A static file is the one own file a content file decides (its place in ``content/``, or
+``EXTRA_PATH_METADATA``): one that would be written where another own file is (a second
+static file, a site page, a theme file; case ignored) is kept in ``clashes`` for
+collisions.py to report. Other own files that coincide are the site's own design.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from pelican.paginator import Paginator
 
 from strict_build.source_paths import display_path
 
-__all__ = ["OwnOutputs", "output_name", "own_outputs"]
+__all__ = ["OwnOutputs", "StaticClash", "output_name", "own_outputs"]
 
 
 def output_name(save_as: str) -> str:
@@ -34,16 +39,44 @@ def output_name(save_as: str) -> str:
     return posixpath.normpath(save_as.replace("\\", "/")).lstrip("/")
 
 
+@dataclass(frozen=True)
+class StaticClash:
+    """A static file (``source``, its display path) that would be written to ``output``,
+    as would ``other`` (what that is: another static file, a site page, a theme file)."""
+
+    source: str
+    output: str
+    other: str
+    other_output: str
+
+
 @dataclass
 class OwnOutputs:
-    """The site's own files (path -> what it is) and the folders reserved whole."""
+    """The site's own files (path -> what it is), the folders reserved whole, and the
+    static files written where another own file is."""
 
     files: dict[str, str] = field(default_factory=dict)
     folders: dict[str, str] = field(default_factory=dict)
+    clashes: list[StaticClash] = field(default_factory=list)
+    # Case-folded name -> (name as first added, the static file's display path or "").
+    _first: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
 
-    def add(self, save_as: str, what: str) -> None:
-        if save_as:
-            self.files.setdefault(output_name(save_as), what)
+    def add(self, save_as: str, what: str, *, static: str = "") -> None:
+        """Note an own file; ``static``: the display path of the static file writing it."""
+        if not save_as:
+            return
+        name = output_name(save_as)
+        first = self._first.setdefault(name.casefold(), (name, static))
+        if first == (name, static):
+            self.files.setdefault(name, what)
+            return
+        first_name, first_static = first
+        if static:
+            self.clashes.append(StaticClash(static, name, self.files[first_name], first_name))
+        elif first_static:  # a theme file (added after the static files) where one is
+            self.clashes.append(StaticClash(first_static, first_name, what, name))
+        else:
+            self.files.setdefault(name, what)
 
 
 def _pages(
@@ -107,13 +140,15 @@ def own_outputs(
         if callable(planned):
             for save_as, what in planned().items():
                 outputs.add(save_as, what)
-    for static in context.get("staticfiles") or []:
+    # By source path: of two static files with one output, the second is reported.
+    statics = sorted(context.get("staticfiles") or [], key=lambda s: str(s.source_path))
+    for static in statics:
         source = display_path(static.source_path, settings)
         # Not static.save_as: reading Static.save_as (or .url) marks the file's place as
         # referenced, and an article's {attach} link could then no longer move it beside
         # the article (Pelican warns and falls back to {filename}).
         save_as = static.get_url_setting("save_as")
-        outputs.add(str(save_as or ""), f"{source} (a static file)")
+        outputs.add(str(save_as or ""), f"{source} (a static file)", static=source)
     _theme_files(outputs, settings)
     for folder, what in (settings.get("RESERVED_OUTPUT_FOLDERS") or {}).items():
         outputs.folders[output_name(str(folder))] = str(what)

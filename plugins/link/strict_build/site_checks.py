@@ -26,8 +26,9 @@ from strict_build.collisions import (
     find_collisions,
     folder_conflicts,
     shared_tag_page_errors,
+    static_clash_errors,
 )
-from strict_build.content_files import ContentFolder, unaccounted_files
+from strict_build.content_files import ContentFolder, FileCount, account_for_files
 from strict_build.ledger import SourceLedger
 from strict_build.links import forget_link_records, link_errors
 from strict_build.locations import checked_locations, url_mismatch_errors
@@ -239,9 +240,10 @@ def _source_problems(
 
 def _content_folder_problems(
     ledger: SourceLedger, contents: list[Any], sources: set[str], problems: list[ContentError]
-) -> tuple[set[str], set[int]]:
+) -> tuple[set[str], set[int], FileCount]:
     """Links to outside the content folder, and files in it nothing reads (added to
-    ``problems``); return those files, and the ``id()`` of contents read from outside.
+    ``problems``); return those files, the ``id()`` of contents read from outside, and
+    the count of every file under the content folder by kind.
 
     Static files from outside (through a link, or a ``{static}`` path climbing out, which
     links.py reports) are taken out of the static generator's list: never copied.
@@ -251,12 +253,13 @@ def _content_folder_problems(
     problems.extend(folder.outside_links())
     outside = {id(c) for c in contents if folder.is_outside(c.source_path)}
     staticfiles = context.get("staticfiles")
+    found = [s.source_path for s in staticfiles or []]
     if isinstance(staticfiles, list):
         staticfiles[:] = [s for s in staticfiles if not folder.is_outside(s.source_path)]
-    static = [s.source_path for s in staticfiles or []]
-    stray = unaccounted_files(folder, sources, static)
-    problems.extend(error for _, error in stray)
-    return {path for path, _ in stray}, outside
+    copied = [s.source_path for s in staticfiles or []]
+    account = account_for_files(folder, sources, found, copied=copied)
+    problems.extend(error for _, error in account.stray)
+    return {path for path, _ in account.stray}, outside, account.count
 
 
 def _source_paths(readers: list[Generator], names: tuple[str, ...]) -> set[str]:
@@ -284,6 +287,7 @@ def check_site(generators: list[Any]) -> None:
     unsafe = checked_locations(ledger.context, contents)
     own = own_outputs(generators, ledger.context, settings)
     problems, remove = _placement_problems(contents, settings, readers, unsafe, own)
+    problems.extend(static_clash_errors(own))
     problems.extend(_name_errors(contents, settings))
     problems.extend(shared_tag_page_errors(contents, settings))
     placed = [c for c in contents if id(c) not in remove]
@@ -291,7 +295,7 @@ def check_site(generators: list[Any]) -> None:
     problems.extend(link_errors(placed, ledger.context, settings))
     sources, found_problems = _source_problems(readers, generated, settings)
     problems.extend(found_problems)
-    stray, outside = _content_folder_problems(ledger, contents, sources, problems)
+    stray, outside, files = _content_folder_problems(ledger, contents, sources, problems)
     remove |= outside
     for problem in problems:
         logger.error("%s", problem)
@@ -317,4 +321,5 @@ def check_site(generators: list[Any]) -> None:
         failed=failed
         | stray
         | {os.path.normpath(c.source_path) for c in contents if id(c) in remove},
+        files=files,
     )
