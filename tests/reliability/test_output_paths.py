@@ -85,18 +85,25 @@ def test_a_linked_file_or_folder_from_outside_is_named_and_nothing_of_it_publish
 
 
 def test_a_static_file_from_outside_is_never_copied(build_corpus, tmp_path):
-    # Pelican lists every {static} target for copying, found where the path leads; the
-    # static generator's list is looked at once the checks (connected earlier) have run.
+    # Pelican lists every {static} target for copying, found where the path leads. The
+    # static generator's list is read when Pelican asks for its writer (get_writer), after
+    # every all_generators_finalized receiver, the checks among them, has run, whatever
+    # order the receivers were connected in.
     from pelican import signals
 
     (tmp_path / "outside.png").write_bytes(b"outside")
     listed: list[str] = []
+    seen: list[object] = []
 
-    def record(generators: list[object]) -> None:
-        context = next(g for g in generators if hasattr(g, "context")).context  # type: ignore[attr-defined]
+    def keep(generators: list[object]) -> None:
+        seen[:] = generators
+
+    def record(pelican: object) -> None:
+        context = next(g for g in seen if hasattr(g, "context")).context  # type: ignore[attr-defined]
         listed.extend(str(s.source_path) for s in context.get("staticfiles") or [])
 
-    signals.all_generators_finalized.connect(record)
+    signals.all_generators_finalized.connect(keep)
+    signals.get_writer.connect(record)
     try:
         result = build_corpus(
             [],
@@ -107,7 +114,8 @@ def test_a_static_file_from_outside_is_never_copied(build_corpus, tmp_path):
             },
         )
     finally:
-        signals.all_generators_finalized.disconnect(record)
+        signals.all_generators_finalized.disconnect(keep)
+        signals.get_writer.disconnect(record)
     assert any(
         p.startswith("error: content/articles/climbs.md:6: link to '{static}../../outside.png'")
         and "leads out of the content folder" in p
