@@ -23,7 +23,7 @@ THEME_STATIC_DIR = "theme"
 # One folder per stage of the pipeline: read -> link -> write, and speed as a layer of its own
 # (docs/architecture.md; scripts/project_paths.py lists the same folders).
 PLUGIN_PATHS = ["plugins/core", "plugins/read", "plugins/link", "plugins/write", "plugins/speed"]
-PLUGINS = ["markdown_reader", "html_policy", "news_blocks", "topic_hubs", "editions", "newsroom", "feeds", "strict_build", "frozen_urls", "content_cache", "parallel_read", "article_bodies", "gc_tuning", "shared_templates", "linear_translations", "parallel_write"]
+PLUGINS = ["markdown_reader", "html_policy", "news_blocks", "topic_hubs", "editions", "newsroom", "feeds", "strict_build", "frozen_urls", "content_cache", "parallel_read", "article_bodies", "gc_tuning", "shared_templates", "parallel_write"]
 # Templates do not change during a build: Jinja need not re-check their files on every page.
 JINJA_ENVIRONMENT = {"auto_reload": False}
 

@@ -95,6 +95,10 @@ def test_the_body_file_closes_when_the_articles_go(tmp_path: Path) -> None:
     _move_body(article, bodies)
     assert "_content" not in vars(article)
     assert article.get_content("Read") == "<p>Read body.</p>"
+    # Code that meets an article without its _content still gets the body as read.
+    from pelican_compat.bodies import body_of
+
+    assert body_of(article) == "<p>Example body.</p>"
     body_file = weakref.ref(bodies)
     gc.disable()  # freed by reference counting alone: no cycle between an article and its body
     try:
@@ -102,32 +106,3 @@ def test_the_body_file_closes_when_the_articles_go(tmp_path: Path) -> None:
         assert body_file() is None
     finally:
         gc.enable()
-
-
-def test_only_bodies_that_can_link_a_static_file_are_scanned(
-    build_site: Build, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from pelican.contents import Content
-
-    scanned: list[str] = []
-    original = Content.get_static_links
-
-    def counting(self: Any) -> set[str]:
-        scanned.append(self.source_path)
-        links: set[str] = original(self)
-        return links
-
-    monkeypatch.setattr(Content, "get_static_links", counting)
-    files = _files()
-    files["articles/attach.md"] = NO_SUMMARY.replace(
-        "Example article without", "Example article with an attachment and without"
-    ).replace("{static}/files/example.txt", "{attach}../files/other.txt")
-    files["files/other.txt"] = "Other example file.\n"
-    output, problems = build_site(files)
-    assert problems == []
-    # Of the articles, the two whose bodies link files were scanned (pages are left to
-    # Pelican), and their files are in the site.
-    articles = [Path(path) for path in scanned if Path(path).parent.name == "articles"]
-    assert sorted(path.name for path in articles) == ["attach.md", "no-summary.md"]
-    assert (output / "files" / "example.txt").is_file()
-    assert list(output.rglob("other.txt"))

@@ -1,4 +1,4 @@
-"""frozen_urls.expand: every URL setting expands to Pelican's own string, for every shape."""
+"""pelican_compat.url_settings: every URL setting expands to Pelican's own string."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category
 from pelican.utils import SafeDatetime
 
-from frozen_urls import expand
-from frozen_urls.expand import expand_url_setting
+from pelican_compat import url_settings as expand
+from pelican_compat.url_settings import expand_url_setting
 
 
 def PELICAN(content: Content, key: str) -> str:  # noqa: N802  # a constant-like reference

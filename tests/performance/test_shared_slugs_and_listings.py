@@ -16,8 +16,8 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import slugify as pelican_slugify
 
-from frozen_urls import slugs
-from frozen_urls.listings import use_fast_listings
+from pelican_compat import slugs
+from pelican_compat.listings import use_fast_listings
 
 
 def _settings(**overrides: Any) -> dict[str, Any]:

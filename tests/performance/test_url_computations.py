@@ -11,7 +11,7 @@ import pytest
 from pelican.contents import Content
 from tests.performance.site_helpers import small_site
 
-from frozen_urls import freeze
+from pelican_compat import url_settings as freeze
 
 
 def test_each_url_is_computed_once_after_reading(

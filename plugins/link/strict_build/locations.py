@@ -26,6 +26,7 @@ from pelican.contents import Content, Static
 
 from content_errors import FrontMatterError
 from markdown_reader import slugify
+from pelican_compat.content_context import context_of
 from strict_build.ledger import LEDGER_KEY
 from strict_build.source_paths import display_path, metadata_line
 
@@ -249,8 +250,8 @@ def report_unsafe_location(content: Any) -> None:
     """
     if not isinstance(content, Content):
         return
-    context = getattr(content, "_context", None)
-    if isinstance(context, dict) and LEDGER_KEY in context:
+    context = context_of(content)
+    if context is not None and LEDGER_KEY in context:
         context.setdefault(_READ_KEY, []).append(content)
         return
     for error in location_errors(content):

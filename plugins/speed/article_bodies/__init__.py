@@ -9,6 +9,9 @@ memory file system such as a tmpfs ``/tmp``), and ``article.content`` /
 ``get_content(siteurl)`` read it back from there when asked (≈ 5 µs, with the site URL
 links resolved as Pelican does). Forked render workers read the same file.
 
+The body is taken out of the article through :mod:`pelican_compat.bodies`; on a Pelican
+version it was not written for, bodies stay in memory.
+
 Setting: ``ARTICLE_BODIES_ON_DISK`` (default True; False keeps them in memory).
 """
 
@@ -16,10 +19,12 @@ from __future__ import annotations
 
 from pelican import signals
 
+import pelican_compat
 from article_bodies.store import keep_bodies_on_disk
 
 __all__ = ["register"]
 
 
 def register() -> None:
+    pelican_compat.watch()
     signals.article_generator_init.connect(keep_bodies_on_disk)

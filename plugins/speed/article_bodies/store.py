@@ -7,12 +7,12 @@ import hashlib
 import logging
 import os
 import tempfile
-import weakref
-from collections.abc import Callable
 from typing import IO, Any
 
 from pelican.contents import Article
 
+import pelican_compat
+from pelican_compat.bodies import after_static_links, held_body, read_body_from
 from plugin_use import uses_plugin
 
 __all__ = ["BodyFile", "keep_bodies_on_disk"]
@@ -42,20 +42,9 @@ class BodyFile:
         return os.pread(self._file.fileno(), length, offset).decode("utf-8")
 
 
-def _content_from_disk(
-    article: weakref.ref[Any], bodies: BodyFile, offset: int, length: int, siteurl: str
-) -> str:
-    # What Pelican's get_content does with the body it kept (intrasite links resolved),
-    # without its memo, which would keep every body read in memory again.
-    owner = article()
-    if owner is None:  # only the article holds this function: it cannot outlive it
-        raise ReferenceError("the article of this body is gone")
-    return str(owner._update_content(bodies.get(offset, length), siteurl))
-
-
 def _move_body(article: Any, bodies: BodyFile) -> None:
-    body = getattr(article, "_content", None)
-    if not isinstance(body, str):
+    body = held_body(article)
+    if body is None:
         return
     offset, length = bodies.put(body)
     # What stands for the body where other plugins look for it (parallel_write keys the
@@ -63,30 +52,16 @@ def _move_body(article: Any, bodies: BodyFile) -> None:
     article._content_digest = hashlib.blake2b(
         body.encode("utf-8", "surrogatepass"), digest_size=16
     ).digest()
-    # An instance attribute: ``article.content`` and feeds call ``get_content``. It refers
-    # to the article weakly, so the two make no cycle and go (with the file) with the build.
-    article.get_content = functools.partial(
-        _content_from_disk, weakref.ref(article), bodies, offset, length
-    )
-    del article._content
-
-
-def may_link_static_files(content: Any) -> bool:
-    """Whether Pelican's static-link scan of ``content``'s body can find anything.
-
-    Pelican keeps a link only when what it names is ``static`` or ``attach``, a piece
-    of the body itself: a body with neither word links no static file, and is not
-    scanned (a regular expression over each of its tags, ≈ 50 µs an article).
-    """
-    body = getattr(content, "_content", None)
-    return not isinstance(body, str) or "static" in body or "attach" in body
+    read_body_from(article, functools.partial(bodies.get, offset, length))
 
 
 def keep_bodies_on_disk(generator: Any) -> None:
     """``article_generator_init`` receiver: move each article's body once Pelican has read it."""
     settings = generator.settings
-    if not uses_plugin(settings, "article_bodies") or not settings.get(
-        "ARTICLE_BODIES_ON_DISK", True
+    if (
+        not uses_plugin(settings, "article_bodies")
+        or not settings.get("ARTICLE_BODIES_ON_DISK", True)
+        or not pelican_compat.enabled(settings)
     ):
         return
     if not hasattr(os, "pwrite"):  # positioned writes are POSIX's (not on Windows)
@@ -96,14 +71,9 @@ def keep_bodies_on_disk(generator: Any) -> None:
     except OSError as error:
         logger.debug("article bodies stay in memory: %s", error)
         return
-    add_static_links: Callable[[Any], None] = generator.add_static_links
 
-    # Pelican reads the body for static links right after making the article, in the
-    # generator's add_static_links: the last time it is read before the pages are.
-    def add_static_links_then_move(content: Any) -> None:
-        if may_link_static_files(content):
-            add_static_links(content)
+    def move(content: Any) -> None:
         if isinstance(content, Article):
             _move_body(content, bodies)
 
-    generator.add_static_links = add_static_links_then_move
+    after_static_links(generator, move)

@@ -20,6 +20,9 @@ reader layer (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``, ``CONTENT_CACHING_LAYER
   ``make html``) never read half an entry, and entries the build did not use (deleted
   articles, older versions) are deleted when it ends.
 
+The ``Readers`` methods are replaced through :mod:`pelican_compat.reader_cache`; on a
+Pelican version it was not written for the cache stays off.
+
 Settings: ``CONTENT_CACHE`` (default True; False leaves Pelican's settings alone),
 ``CONTENT_CACHE_KEEP`` (default 3: fingerprints kept, e.g. one for ``make html`` and one
 for ``make publish``) and Pelican's ``CACHE_PATH`` (the parent folder).
@@ -29,11 +32,13 @@ from __future__ import annotations
 
 from pelican import signals
 
+import pelican_compat
 from content_cache.store import enable_cache, guard_readers
 
 __all__ = ["register"]
 
 
 def register() -> None:
+    pelican_compat.watch()
     signals.initialized.connect(enable_cache)
     signals.readers_init.connect(guard_readers)

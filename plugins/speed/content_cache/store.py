@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pelican_compat
 from content_cache.fingerprint import fingerprint
 from content_cache.stat_index import INDEX_NAME, Stamp, StatIndex, stamp
 from parallel_read.prefetch import from_snapshot, served_snapshot, snapshot
+from pelican_compat.reader_cache import cache_folder, route_cache
 from plugin_use import uses_plugin
 from worker_logs import ProblemCounter
 
@@ -24,7 +26,6 @@ DEFAULT_KEEP = 3
 ABANDONED_WRITE_SECONDS = 3600
 FINGERPRINT_SETTING = "CONTENT_CACHE_FINGERPRINT"
 FOLDER_PREFIX = "content-"
-_GUARDED = "_content_cache_guarded"
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,13 @@ def _uses_this_plugin(settings: Any) -> bool:
 
 
 def _active(settings: Any) -> bool:
-    return _uses_this_plugin(settings) and bool(settings.get("CONTENT_CACHE", True))
+    # Pelican's own cache without the guard would keep files that logged a problem: on
+    # a Pelican version the guard was not written for, no cache at all.
+    return (
+        _uses_this_plugin(settings)
+        and bool(settings.get("CONTENT_CACHE", True))
+        and pelican_compat.enabled(settings)
+    )
 
 
 def _keep_newest(parent: Path, current: Path, keep: int) -> None:
@@ -207,8 +214,10 @@ class _Guard:
     @property
     def entries(self) -> EntryFolder | None:
         """The entry folder, or None for a Readers Pelican does not cache (a plugin's)."""
-        if self._entries is None and self.readers._cache_data_policy and not self._saved:
-            folder = Path(self.readers._cache_path)
+        if self._entries is None and not self._saved:
+            folder = cache_folder(self.readers)
+            if folder is None:
+                return None
             if folder.is_file():  # the single cache file of an older version
                 folder.unlink()
             self._entries = EntryFolder(folder)
@@ -312,12 +321,6 @@ class _Guard:
 
 def guard_readers(readers: Any) -> None:
     """``readers_init`` receiver: cache only clean reads, each in an entry file."""
-    if not _active(readers.settings) or getattr(readers, _GUARDED, False):
+    if not _active(readers.settings):
         return
-    guard = _Guard(readers)
-    setattr(readers, _GUARDED, guard)
-    readers.read_file = guard.read_file_cleanly
-    readers.cache_data = guard.cache_snapshot
-    readers.get_cached_data = guard.get_snapshot
-    readers.has_cached_data = guard.has_cached_data
-    readers.save_cache = guard.save
+    route_cache(readers, _Guard(readers))

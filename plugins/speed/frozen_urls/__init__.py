@@ -10,20 +10,25 @@ for that content object. Objects of builds without this plugin are untouched.
 Two more things Pelican computes again and again are computed once here: each tag, author
 and category name's slug (``slugs``), and the dated list of each tag page (``listings``,
 which also skips that list for category and author pages the settings disable).
+
+Every part touches Pelican internals, so each lives in :mod:`pelican_compat` and all are
+off on another Pelican version (``pelican_compat.enabled``).
 """
 
 from __future__ import annotations
 
 from pelican import signals
 
+import pelican_compat
 from frozen_urls.freeze import add_freezer, freeze_urls, install
-from frozen_urls.listings import use_fast_listings
-from frozen_urls.slugs import share_slugs
+from pelican_compat.listings import use_fast_listings
+from pelican_compat.slugs import share_slugs
 
 __all__ = ["register"]
 
 
 def register() -> None:
+    pelican_compat.watch()
     signals.initialized.connect(install)
     signals.get_generators.connect(add_freezer)
     signals.all_generators_finalized.connect(freeze_urls)

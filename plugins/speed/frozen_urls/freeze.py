@@ -5,29 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pelican.contents import Article, Content, Page
-
-from frozen_urls.expand import expand_url_setting
+import pelican_compat
+from pelican_compat.url_settings import freeze, install_url_memo
 from plugin_use import uses_plugin
 
-_CACHE = "_frozen_url_settings"
 
-
-def _get_url_setting(self: Content, key: str) -> str:
-    cache: dict[str, str] | None = self.__dict__.get(_CACHE)
-    if cache is None:
-        return expand_url_setting(self, key)
-    if key not in cache:
-        cache[key] = expand_url_setting(self, key)
-    return cache[key]
+def _active(settings: Any) -> bool:
+    return uses_plugin(settings, "frozen_urls") and pelican_compat.enabled(settings)
 
 
 def install(pelican: Any = None) -> None:
     """``initialized`` receiver: route Pelican's URL lookups through the memo (idempotent)."""
-    # Only objects that freeze_urls marked use the memo, so a build without this
-    # plugin in the same process (tests, `make serve`) computes every value as before
-    # (expand_url_setting gives Pelican's own strings, only faster).
-    Content.get_url_setting = _get_url_setting
+    if pelican is None or _active(pelican.settings):
+        install_url_memo()
 
 
 def _contents(generators: Iterable[Any]) -> Iterable[Any]:
@@ -48,17 +38,14 @@ def _contents(generators: Iterable[Any]) -> Iterable[Any]:
 
 def _freeze(contents: Iterable[Any]) -> None:
     for content in contents:
-        # Articles and pages only: a static file's URL may still move when a page
-        # attaches it ({attach} links are resolved while pages are written).
-        if isinstance(content, Article | Page) and _CACHE not in content.__dict__:
-            content.__dict__[_CACHE] = {}
+        freeze(content)
 
 
 def freeze_urls(generators: Iterable[Any]) -> None:
     """``all_generators_finalized`` receiver: from now on each value is computed once."""
     generators = list(generators)
     settings = next((getattr(g, "settings", None) for g in generators), None)
-    if not uses_plugin(settings, "frozen_urls"):
+    if not _active(settings):
         return
     _freeze(_contents(generators))
 
@@ -86,4 +73,4 @@ class UrlFreezer:
 
 def add_freezer(pelican: Any) -> type[UrlFreezer] | None:
     """``get_generators`` receiver."""
-    return UrlFreezer if uses_plugin(pelican.settings, "frozen_urls") else None
+    return UrlFreezer if _active(pelican.settings) else None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+import pelican_compat
 from gc_tuning.release import release_build, trim_after_reading
 from gc_tuning.thresholds import raise_thresholds, restore_thresholds
 
@@ -22,6 +23,7 @@ __all__ = ["register"]
 
 
 def register() -> None:
+    pelican_compat.watch()
     signals.initialized.connect(raise_thresholds)
     signals.finalized.connect(restore_thresholds)
     signals.finalized.connect(release_build)

@@ -3,7 +3,8 @@
 Pelican memoizes ``get_content`` and ``get_summary`` per content object in caches that
 live as long as the process, so every article of every build stayed reachable, for good
 in ``make serve``, which builds again and again in one process. The caches are emptied
-(Pelican fills them again as needed); the collector frees the rest in its own time (a
+(Pelican fills them again as needed; :mod:`pelican_compat.memo`, off on another Pelican
+version); the collector frees the rest in its own time (a
 full collection here would cost half a second at N = 5,000 for nothing: ``make html``
 leaves right after).
 """
@@ -12,24 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelican.contents import Content
-
+import pelican_compat
 from free_memory import give_back_free_memory
+from pelican_compat.memo import empty_memo_caches
 from plugin_use import uses_plugin
 
 __all__ = ["release_build", "trim_after_reading"]
 
-_MEMOIZED = ("get_content", "get_summary")
-
 
 def release_build(pelican: Any) -> None:
     """``finalized`` receiver (after the collector's thresholds are restored)."""
-    if not uses_plugin(pelican.settings, "gc_tuning"):
-        return
-    for name in _MEMOIZED:
-        cache = getattr(Content.__dict__.get(name), "cache", None)
-        if isinstance(cache, dict):
-            cache.clear()
+    settings = pelican.settings
+    if uses_plugin(settings, "gc_tuning") and pelican_compat.enabled(settings):
+        empty_memo_caches()
 
 
 def trim_after_reading(generator: Any) -> None:

@@ -11,6 +11,9 @@ rest. A file whose parsing logged anything or raised, or whose result cannot be 
 back, is simply parsed again in the build process, where its messages are reported as
 usual.
 
+The reader's ``read`` is replaced through :mod:`pelican_compat.worker_reads`; on a
+Pelican version it was not written for, articles are read in one process.
+
 Settings: ``PARALLEL_READ_WORKERS`` (default: the number of cores; 0 or 1 turns it off)
 and ``PARALLEL_READ_MIN_FILES`` (default 64: smaller sites are read in one process).
 """
@@ -19,11 +22,13 @@ from __future__ import annotations
 
 from pelican import signals
 
+import pelican_compat
 from parallel_read.prefetch import prefetch_articles, stop_workers
 
 __all__ = ["register"]
 
 
 def register() -> None:
+    pelican_compat.watch()
     signals.article_generator_preread.connect(prefetch_articles)
     signals.article_generator_finalized.connect(stop_workers)

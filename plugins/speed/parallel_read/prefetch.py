@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import pickle
@@ -9,9 +10,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from blinker import signal
-from pelican.readers import _filter_discardable_metadata
 from pelican.urlwrappers import URLWrapper
 
+import pelican_compat
+from pelican_compat.worker_reads import kept_metadata, serve_reads
 from plugin_use import uses_plugin
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
@@ -121,7 +123,7 @@ def _read_in_worker(path: str) -> bytes | None:
         parsed_in_worker.send(_reader, metadata=metadata)
         # What Pelican itself drops from a reader's metadata, dropped before pickling (its
         # "discard" marker would not survive the trip).
-        data = snapshot(content, _filter_discardable_metadata(metadata))
+        data = snapshot(content, kept_metadata(metadata))
     except Exception:  # reported when the build reads the file itself
         return None
     return None if _problems.count else data
@@ -228,7 +230,7 @@ def prefetch_articles(generator: Any) -> None:
     setattr(generator, _DONE, True)
     settings = generator.settings
     workers = _worker_count(settings)
-    if not _uses_this_plugin(settings) or workers < 2:
+    if not _uses_this_plugin(settings) or workers < 2 or not pelican_compat.enabled(settings):
         return
     readers = generator.readers
     # Files the content cache will serve are not parsed at all.
@@ -259,7 +261,7 @@ def prefetch_articles(generator: Any) -> None:
         streams.append(parsed)
         # An instance attribute: the class (and its name, which Pelican records as the
         # article's "reader") stays the same.
-        reader.read = _serving(reader.read, parsed, settings)
+        serve_reads(reader, functools.partial(_serving, parsed=parsed, settings=settings))
 
 
 def stop_workers(generator: Any) -> None:

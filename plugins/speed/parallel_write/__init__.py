@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+import pelican_compat
 from parallel_write.attachments import note_attach_links
 from parallel_write.writer import (
     add_flush_generator,
@@ -39,6 +40,7 @@ __all__ = ["register"]
 
 
 def register() -> None:
+    pelican_compat.watch()
     signals.get_writer.connect(choose_writer)
     signals.get_generators.connect(add_flush_generator)
     signals.initialized.connect(keep_flush_generator_last)

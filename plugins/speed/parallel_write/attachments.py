@@ -15,6 +15,7 @@ from typing import Any
 
 from pelican.contents import Content, Static
 
+from pelican_compat.bodies import held_body
 from plugin_use import uses_plugin
 
 __all__ = ["note_attach_links", "resolve_attachments"]
@@ -30,9 +31,9 @@ def note_attach_links(content: Any) -> None:
     if not isinstance(content, Content) or isinstance(content, Static):
         return
     settings = content.settings
-    body = vars(content).get("_content")
+    body = held_body(content)
     # Every form of the link names it ({attach}, |attach|): a cheap test, read as made.
-    if not isinstance(body, str) or "attach" not in body:
+    if body is None or "attach" not in body:
         return
     if not uses_plugin(settings, "parallel_write"):
         return

@@ -52,6 +52,10 @@ class PageJob:
     # What the page is made from (parallel_write.site_state); None: always rendered.
     key: bytes | None = field(default=None, repr=False)
 
+    def note_path(self, path: str) -> None:
+        """The file Pelican opened for this page (``os.devnull``: skipped, not overwritten)."""
+        self.path = path
+
     def variables(self) -> dict[str, Any]:
         """The page's whole local context, as Pelican made it (same keys, same order)."""
         if self.shared is None:

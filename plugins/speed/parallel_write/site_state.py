@@ -36,6 +36,7 @@ from pelican.contents import Content, Static
 
 from content_lists import ARTICLE_LISTS
 from parallel_write.describe import Describer, UndescribableError, combined
+from pelican_compat.bodies import BODY_FIELD, CONTEXT_FIELD, held_body
 
 __all__ = [
     "BODY_FIELDS",
@@ -50,12 +51,12 @@ logger = logging.getLogger(__name__)
 
 # Where a content object holds its body: Pelican's text, or the digest article_bodies
 # leaves when it moves the text to disk.
-BODY_FIELDS = ("_content", "_content_digest")
+BODY_FIELDS = (BODY_FIELD, "_content_digest")
 # What an article held once read (read_notes), kept on it.
 HELD_AS_READ = "_site_state_held"
 # Not what pages are made from: the settings (in the fingerprint), the context (described
 # as a whole), this module's own note.
-_NOT_HELD = frozenset({"settings", "_context", HELD_AS_READ})
+_NOT_HELD = frozenset({"settings", CONTEXT_FIELD, HELD_AS_READ})
 # Changes from page to page (a page's key has it).
 _PER_PAGE = frozenset({"localsiteurl", "output_file"})
 _ABSENT: Any = object()
@@ -70,8 +71,8 @@ def body_digest(content: Any) -> bytes | None:
     """A digest of ``content``'s body (``b"-"``: a static file, which has none; None: its
     body is somewhere this module cannot see)."""
     fields = vars(content)
-    body = fields.get("_content")
-    if isinstance(body, str):
+    body = held_body(content)
+    if body is not None:
         return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     digest = fields.get("_content_digest")
     if isinstance(digest, bytes):

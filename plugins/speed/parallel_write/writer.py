@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from itertools import islice
 from typing import Any
 
-from pelican import signals
 from pelican.generators import Generator
 from pelican.paginator import Page as PaginationPage
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
+import pelican_compat
 from free_memory import give_back_free_memory
 from parallel_write.attachments import resolve_attachments
 from parallel_write.read_notes import start_notes, take_notes
@@ -27,6 +26,8 @@ from parallel_write.render import (
 )
 from parallel_write.reuse import Reuse
 from parallel_write.site_state import SiteState, read_articles
+from pelican_compat.generator_order import run_generator_receiver_last
+from pelican_compat.page_files import FileNotingWriter
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -39,13 +40,17 @@ __all__ = [
 ]
 
 DEFAULT_MIN_PAGES = 64
-# Messages of Pelican's bookkeeping, under Pelican's writer's name as Pelican logs them.
-_pelicans_log = logging.getLogger("pelican.writers")
 _ABSENT: Any = object()
 
 
 def _uses_this_plugin(settings: Any) -> bool:
     return uses_plugin(settings, "parallel_write")
+
+
+def _active(settings: Any) -> bool:
+    # The recording writer works through a Pelican private method: on a Pelican version
+    # it was not written for, Pelican's own writer writes every page.
+    return _uses_this_plugin(settings) and pelican_compat.enabled(settings)
 
 
 def worker_count(settings: Any) -> int:
@@ -66,7 +71,7 @@ def _fingerprint(settings: Any) -> str:
 def _reusing(settings: Any) -> bool:
     """Whether this build's pages are keyed, to be reused by the next one."""
     return (
-        _uses_this_plugin(settings)
+        _active(settings)
         and bool(settings.get("PAGE_REUSE", True))
         and bool(settings.get("LAST_OUTPUT_PATH"))
         and worker_count(settings) >= 2
@@ -116,7 +121,7 @@ class _Recorder:
             shared=shared,
         )
         self.writer.jobs.append(job)
-        self.writer.opening = job
+        self.writer.noting = job.note_path
         return ""
 
 
@@ -169,33 +174,19 @@ class SharedVariables:
                 own[key] = self.pages.setdefault((id(value.paginator), value.number), value)
 
 
-class _Sink:
-    """The file Pelican "writes" a recorded page's empty text to."""
-
-    def __enter__(self) -> _Sink:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def write(self, text: str) -> int:
-        return len(text)
-
-
-class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
+class RecordingWriter(FileNotingWriter):
     """Pelican's Writer, but pages are rendered by ``flush`` (on every core) instead of at once.
 
     Everything else ``write_file`` does happens at once, in Pelican's own code: the file's
-    folder is made, the overwrite checks run (raising as they would; ``_open_w`` repeats
-    them without making the file), the "Writing" message is logged and
-    ``content_written`` is sent. Feeds go through as usual.
+    folder is made, the overwrite checks run (raising as they would), the file is made
+    empty, the "Writing" message is logged and ``content_written`` is sent; the name
+    Pelican opened is noted (:mod:`pelican_compat.page_files`). Feeds go through as usual.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.jobs: list[PageJob] = []
         self.shares = SharedVariables()
-        self.opening: PageJob | None = None
         self.recording = True
         # Pages linked from the last build instead of rendered.
         self.reused = 0
@@ -207,36 +198,7 @@ class RecordingWriter(Writer):  # type: ignore[misc]  # Pelican is untyped
         try:
             super().write_file(name, _Recorder(self, template, context), context, *args, **kwargs)
         finally:
-            self.opening = None
-
-    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
-        job, self.opening = self.opening, None
-        if job is None:
-            return super()._open_w(filename, encoding, override)
-        # Pelican's checks and bookkeeping (Writer._open_w: the same errors, messages and
-        # records), without making the file: the page is written, or the last build's
-        # file linked, when it is rendered (an empty file made here for each page, then
-        # replaced, cost ≈ 0.4 s of the build process at N = 5,000).
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
-                )
-            _pelicans_log.info('Skipping "%s", not overwriting', filename)
-            filename = os.devnull
-        elif filename in self._written_files:
-            if override:
-                _pelicans_log.info('Overwriting "%s"', filename)
-            else:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" as Pelican has already written to it'
-                    " previously (set `override=True` if intended)"
-                )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        job.path = filename
-        return _Sink()
+            self.noting = None
 
     def _key_pages(self, jobs: list[PageJob], contexts: list[dict[str, Any]]) -> None:
         """Give every page to be written its key (none if the site cannot be described)."""
@@ -322,7 +284,7 @@ class FlushGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
 def choose_writer(pelican: Any) -> type[Writer] | None:
     """``get_writer`` receiver: the recording writer when pages can render on 2+ cores."""
     settings = pelican.settings
-    if not _uses_this_plugin(settings) or worker_count(settings) < 2 or not fork_available():
+    if not _active(settings) or worker_count(settings) < 2 or not fork_available():
         return None
     return RecordingWriter
 
@@ -335,11 +297,10 @@ def keep_flush_generator_last(pelican: Any) -> None:
     earlier build in the same process (tests, ``make serve``) would otherwise add its
     generator after the flush, and its pages would be neither parallel nor reused.
     """
-    if _uses_this_plugin(pelican.settings):
-        signals.get_generators.disconnect(add_flush_generator)
-        signals.get_generators.connect(add_flush_generator)
+    if _active(pelican.settings):
+        run_generator_receiver_last(add_flush_generator)
 
 
 def add_flush_generator(pelican: Any) -> type[Generator] | None:
     """``get_generators`` receiver (list this plugin last: it must run after the others)."""
-    return FlushGenerator if _uses_this_plugin(pelican.settings) else None
+    return FlushGenerator if _active(pelican.settings) else None

@@ -1,4 +1,13 @@
-"""Pelican's tag, category and author pages, each page's dated list found in one pass.
+"""frozen_urls' patch: the generator's tag, category and author pages made in one pass each.
+
+Touches: ``ArticlesGenerator.generate_tags``, ``generate_categories`` and
+``generate_authors`` (replaced on the generator instance, only where they are Pelican
+4.12.0's own), and repeats their log messages word for word. Written against Pelican
+4.12.0. Gain (commit de5e695, cProfile of the N = 5,000 build): the dated lists 0.74 s
+(tags) + 0.51 s (disabled category and author pages) -> 0.01 s, ≈ 4 % of a full build
+(31.9 s).
+
+Why:
 
 For every tag (category, author) ``ArticlesGenerator`` lists the site's articles by date
 that belong to it with ``[a for a in self.dates if a in articles]``: a scan of the tag's
@@ -22,6 +31,7 @@ from typing import Any
 from pelican.generators import ArticlesGenerator
 from pelican.writers import FileOverwriteFailedError
 
+import pelican_compat
 from plugin_use import uses_plugin
 
 __all__ = ["use_fast_listings"]
@@ -131,7 +141,8 @@ _FAST = {
 
 def use_fast_listings(generator: Any) -> None:
     """``article_generator_init`` receiver: the generator's listing pages made as above."""
-    if not uses_plugin(getattr(generator, "settings", None), "frozen_urls"):
+    settings = getattr(generator, "settings", None)
+    if not uses_plugin(settings, "frozen_urls") or not pelican_compat.enabled(settings):
         return
     for name, pelican_method in _PELICAN_METHODS.items():
         if getattr(type(generator), name, None) is pelican_method:

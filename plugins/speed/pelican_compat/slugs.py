@@ -1,4 +1,11 @@
-"""Slugify each tag, author and category name once per build, not once per article.
+"""frozen_urls' patch: ``URLWrapper._slug`` written, each name slugified once per build.
+
+Touches: ``URLWrapper._slug`` (written, where Pelican's ``slug`` property keeps what it
+computed) and ``URLWrapper.slug`` (compared, to leave subclasses alone). Written
+against Pelican 4.12.0. Gain (commit de5e695, cProfile of the N = 5,000 build after
+parsing): slugify 1.17 s -> 0.06 s, ≈ 3 % of a full build (31.9 s).
+
+Why:
 
 Pelican's readers make a new ``Tag``, ``Author`` and ``Category`` object for every article
 that names one, and each object slugifies its name on its first use (grouping articles by
@@ -19,6 +26,7 @@ from typing import Any
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
+import pelican_compat
 from plugin_use import uses_plugin
 
 __all__ = ["share_slugs"]
@@ -29,7 +37,7 @@ class _SlugBook:
 
     def __init__(self, settings: Any) -> None:
         self.settings = settings
-        self.enabled = uses_plugin(settings, "frozen_urls")
+        self.enabled = uses_plugin(settings, "frozen_urls") and pelican_compat.enabled(settings)
         self.slugs: dict[tuple[type, str], str] = {}
         self._arguments: dict[type, tuple[Any, Any, Any]] = {}
 
