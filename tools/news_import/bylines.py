@@ -17,14 +17,33 @@ _BY = re.compile(
     re.I,
 )
 # Words that make a phrase a job, not a name ("Education editor", "Cairo correspondent").
-_ROLE_WORDS = re.compile(
-    r"\b(?:editor|correspondent|reporter|writer|columnist|contributor|analyst|producer"
+_JOBS = re.compile(
+    r"^(?:editor|correspondent|reporter|writer|columnist|contributor|analyst|producer"
     r"|photographer|journalist|critic|chief|bureau|staff|desk|team|intern|fellow|author"
-    r"|director|presenter|host|commentator|redakteur|rédacteur|rédactrice|envoyée?|spécial"
-    r"|corresponsal|correspondente|redactor|redatora?|senior|deputy|political|special"
-    r"|health|science|business|economics|education|sports?|culture|technology|news|world)\b",
+    r"|director|presenter|host|commentator|redakteur|rédacteur|rédactrice|envoyée?"
+    r"|corresponsal|correspondente|redactor|redatora?)s?$",
     re.I,
 )
+# Words that qualify a job ("Senior", "Health", "Special").
+_JOB_MODIFIERS = re.compile(
+    r"^(?:senior|deputy|chief|executive|managing|political|special|health|science|business"
+    r"|economics|education|sports?|culture|technology|tech|news|world|foreign|games|arts"
+    r"|environment|climate|politics|investigations?|data|digital|associate|contributing"
+    r"|staff|spécial|associate|assistant|and|of|the|at|large|-)$",
+    re.I,
+)
+
+
+def _is_job(part: str) -> bool:
+    """"Education editor", "Senior Correspondent", "Staff writer"; not "Example Reporter"."""
+    words = part.split()
+    if not any(_JOBS.match(w) for w in words):
+        return False
+    if any(_JOBS.match(w) and w.islower() for w in words):
+        return True
+    return all(_JOBS.match(w) or _JOB_MODIFIERS.match(w) for w in words)
+
+
 # A name of an organisation rather than a person.
 _ORGANISATION = re.compile(
     r"\b(?:news|newsroom|press|agency|agence|media|times|post|journal|herald|tribune"
@@ -47,9 +66,9 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|published|posted|last\s+updated)\b.*$", re.I)
-_SEPARATORS = re.compile(r"\s*(?:;|\||,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bavec\b)\s*", re.I)
+_SEPARATORS = re.compile(r"\s*(?:;|\||•|·|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bavec\b)\s*", re.I)
 _OUTLET = re.compile(r"\s+(?:for|in|at|pour|para)\s+(?:the\s+)?[A-Z][\w.&' -]*$")
-_NAME_WORD = re.compile(r"^[\w'’.\-]+$")
+_NAME_WORD = re.compile(r"^[\w'’.()\-]+$")
 MAX_NAME_WORDS = 5
 
 
@@ -76,6 +95,11 @@ def parse_byline(text: str, *, site: str | None = None) -> Byline:
     cleaned = " ".join(text.split())
     if not cleaned:
         return result
+    if re.fullmatch(r"@?[A-Za-z_]*\d[\w.]*", cleaned):
+        result.dropped.append(f"a user name ({cleaned!r})")
+        return result
+    # Glued to the name by the page's layout: "Person22 Dec 2016".
+    cleaned = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", cleaned)
     for pattern, what in ((_UPDATED, "an update note"), (_DATE, "a date"), (_TIME, "a time")):
         found = pattern.search(cleaned)
         if found and found.group(0).strip():
@@ -83,7 +107,12 @@ def parse_byline(text: str, *, site: str | None = None) -> Byline:
             cleaned = pattern.sub(" ", cleaned)
     # Glued digits ("Person22 Dec 2016651": a name, a date, a comment count).
     cleaned = re.sub(r"\d+", " ", cleaned)
-    cleaned = re.sub(r"\([^()]*\)", " ", cleaned)
+    # "(Example Wire)" goes; "Example (Middle Name) Person" keeps its middle names.
+    cleaned = re.sub(
+        r"\(([^()]*)\)",
+        lambda m: " " if is_organisation(m.group(1)) or not m.group(1).strip() else m.group(0),
+        cleaned,
+    )
     cleaned = _BY.sub("", " ".join(cleaned.split()))
     for part in _SEPARATORS.split(cleaned):
         part = _BY.sub("", part.strip(" -–—:·|/\t"))
@@ -96,17 +125,44 @@ def parse_byline(text: str, *, site: str | None = None) -> Byline:
         if site and _squash(site) and _squash(part) == _squash(site):
             result.organisations.append(part)
             continue
-        if _ROLE_WORDS.search(part) and not is_organisation(part):
+        if _is_job(part) and not is_organisation(part):
             result.dropped.append(f"a role ({part!r})")
             continue
+        name_words = _name_before_role(part)
+        if name_words is not None:
+            result.dropped.append(f"a role ({part[len(name_words) :].strip()!r})")
+            part = name_words
         if is_organisation(part, site):
             result.organisations.append(part)
             continue
         words = part.split()
-        if not 1 <= len(words) <= MAX_NAME_WORDS or not all(_NAME_WORD.match(w) for w in words):
+        cased = any(w[0].isupper() for w in words) or not part.isascii()
+        if (
+            not 1 <= len(words) <= MAX_NAME_WORDS
+            or not all(_NAME_WORD.match(w) for w in words)
+            or not cased
+        ):
             result.dropped.append(f"not a name ({part!r})")
             continue
         name = part.title() if part.isupper() and len(part) > 3 else part
         if name not in result.people:
             result.people.append(name)
     return result
+
+
+def _name_before_role(part: str) -> str | None:
+    """``'Example Person Games Editor'`` -> ``'Example Person'``: a name glued to its job.
+
+    The name is the first two words (three when the middle one is an initial or a
+    particle), when none of them is a job word and a job word follows.
+    """
+    words = part.split()
+    for size in (3, 2):
+        if len(words) <= size or not _is_job(" ".join(words[size:])):
+            continue
+        head = words[:size]
+        if size == 3 and not re.fullmatch(r"[A-Z]\.?|de|da|van|von|del|la|le|bin|al", head[1]):
+            continue
+        if not any(_JOBS.match(w) for w in head) and all(w[0].isupper() for w in head[::2]):
+            return " ".join(head)
+    return None

@@ -106,7 +106,7 @@ def evaluate_case(folder: Path) -> CaseResult:
     result = CaseResult(folder.name)
     source = folder / "source.html"
     try:
-        imported: ImportResult | None = import_file(source, Options(), today=dt.date(1970, 1, 1))
+        imported: ImportResult | None = import_file(source, Options())
     except ContentError as error:
         imported = None
         result.notes.append(f"import failed: {error}")

@@ -27,6 +27,7 @@ from news_import.boilerplate import drop_boilerplate
 from news_import.credits import take_credit_lines
 from news_import.errors import ImportInputError
 from news_import.html_embeds import find_embeds, post_from_embed
+from news_import.posts import is_notice, parse_post_url
 from news_import.inline_markdown import escape_block_start, html_to_markdown, safe_href
 from news_import.page_choice import (
     choose_authors,
@@ -333,7 +334,7 @@ class _Blocks:
                 number = int(marker.group(1))
                 self.used.add(number)
                 self._add(self.posts[number])
-            else:
+            elif not self._pasted_post(tag):
                 self._paragraph(self._md(tag))
         elif name in {"ul", "ol"}:
             items = [self._md(li) for li in tag.find_all("li", recursive=False)]
@@ -358,6 +359,20 @@ class _Blocks:
             self.walk(tag)
         else:
             self._paragraph(self._md(tag))
+
+    def _pasted_post(self, tag: Tag) -> bool:
+        """A post's address and the site's "can't be displayed" notice: a card to the post."""
+        words = tag.get_text(" ", strip=True).split(maxsplit=1)
+        found = parse_post_url(words[0]) if words else None
+        rest = words[1] if len(words) > 1 else ""
+        if found is None or (rest and not is_notice(rest)):
+            return False
+        post = Post(platform=found.platform, handle=found.handle, url=found.url)
+        self._add(post)
+        self.article.report.recognised.append(f"embedded post ({post.describe()}): a link card")
+        if rest:
+            self.article.report.left_out.append(f"the notice after the post's address: {rest!r}")
+        return True
 
     def _paragraph(self, text: str) -> None:
         if not text:

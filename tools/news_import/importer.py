@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,7 +36,7 @@ class ImportResult:
     draft: bool
 
 
-def import_file(path: Path, options: Options, *, today: dt.date | None = None) -> ImportResult:
+def import_file(path: Path, options: Options) -> ImportResult:
     """Read ``path`` and return the Markdown source; raise :class:`ImportInputError`."""
     source = read_source(path)
     name = str(path)
@@ -64,18 +63,19 @@ def import_file(path: Path, options: Options, *, today: dt.date | None = None) -
     draft = article.date is None
     if draft:
         article.report.guessed.append(
-            "no date found: written with 'status: draft' (not published). To publish, add a "
-            "line such as 'date: 2026-01-25' and remove 'status: draft' (or import again with "
-            "--date 2026-01-25 --force)"
+            "date: none found: written with 'status: draft' (not published) and named without a"
+            " date. To publish, add a line such as 'date: 2026-01-25' and remove 'status: draft'"
+            " (or import again with --date 2026-01-25 --force)"
         )
-    day = date_part(article.date) if article.date else (today or dt.date.today()).isoformat()
     slug = slugify(article.title or "")
     if not slug:
         raise ImportInputError(
             name, f"the title {article.title!r} gives an empty slug", hint="pass --title"
         )
     markdown = render(article, draft=draft)
-    return ImportResult(article, markdown, f"{day}-{slug}.md", draft)
+    # An undated draft is not named after the day it was imported (that is not its date).
+    file_name = f"{date_part(article.date)}-{slug}.md" if article.date else f"{slug}.md"
+    return ImportResult(article, markdown, file_name, draft)
 
 
 def _check_is_article(article: Article, name: str) -> None:

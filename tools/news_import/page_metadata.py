@@ -78,19 +78,32 @@ class PageMetadata:
     document_title: str | None = None
 
 
+# A container holding more than this share of the page's text is its layout (a page
+# wrapped in <form> or in "yog-card"), not a widget inside it.
+LAYOUT_SHARE = 0.4
+
+
+def _furniture_like(node: Tag) -> bool:
+    if node.name in {"nav", "footer", "aside", "form"}:
+        return True
+    if node.get("role") in {"banner", "navigation", "complementary", "contentinfo"}:
+        return True
+    tokens = [str(t) for t in (node.get("class") or [])]
+    if node.get("id"):
+        tokens.append(str(node["id"]))
+    return any(_FURNITURE_TOKEN.search(token) for token in tokens)
+
+
 def in_furniture(tag: Tag) -> bool:
     """``tag`` sits in a logo, nav, widget, promo, related card or teaser."""
     node: Tag | None = tag
+    page: Tag | None = None
     while isinstance(node, Tag) and node.name not in {"body", "html", "[document]"}:
-        if node.name in {"nav", "footer", "aside", "form"}:
-            return True
-        tokens = [str(t) for t in (node.get("class") or [])]
-        if node.get("id"):
-            tokens.append(str(node["id"]))
-        if node.get("role") in {"banner", "navigation", "complementary", "contentinfo"}:
-            return True
-        if any(_FURNITURE_TOKEN.search(token) for token in tokens):
-            return True
+        if _furniture_like(node):
+            if page is None:
+                page = next((p for p in tag.parents if p.name in {"body", "html"}), node)
+            if len(node.get_text()) < LAYOUT_SHARE * len(page.get_text()):
+                return True
         node = node.parent
     return False
 
@@ -191,7 +204,7 @@ def _meta_map(soup: BeautifulSoup) -> dict[str, list[str]]:
 _META_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("titles", ("og:title", "dc.title", "dc:title", "dcterms.title", "dcterm:title",
                 "parsely-title", "sailthru.title", "twitter:title")),
-    ("authors", ("article:author", "dc.creator", "dc:creator", "dcterms.creator",
+    ("authors", ("article:author", "og:article:author", "article:author_name", "dc.creator", "dc:creator", "dcterms.creator",
                  "dcterm:creator", "parsely-author", "sailthru.author", "author", "byl")),
     ("published", ("article:published_time", "og:article:published_time",
                    "dc.date", "dc:date", "dcterms.created", "dcterms.issued", "dc.date.issued",
@@ -273,6 +286,8 @@ def _visible_header(soup: BeautifulSoup, root: Tag, found: PageMetadata) -> None
 def _first_outside_furniture(scope: Tag, selectors: tuple[str, ...]) -> Tag | None:
     for selector in selectors:
         for tag in scope.select(selector):
-            if tag.name != "meta" and not in_furniture(tag):
+            if tag.name in {"meta", "link"} or not tag.get_text(strip=True):
+                continue
+            if not in_furniture(tag):
                 return tag
     return None
