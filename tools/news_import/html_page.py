@@ -37,7 +37,7 @@ from news_import.page_choice import (
     choose_summary,
     choose_title,
 )
-from news_import.page_metadata import in_furniture, read_page_metadata
+from news_import.page_metadata import PageMetadata, in_furniture, read_page_metadata
 from news_import.model import (
     Article,
     Block,
@@ -152,11 +152,20 @@ def parse_html(html: str, name: str) -> Article:
             )
     for post in posts:
         report.recognised.append(f"embedded post ({post.describe()})")
+    _drop_stated_headline(article, found)
     take_credit_lines(article)
     drop_boilerplate(article)
     choose_summary(found, article)
     choose_language(found, article, _body_text(article, body))
     return article
+
+
+def _drop_stated_headline(article: Article, found: PageMetadata) -> None:
+    """The page's own headline, when another title was chosen, is not a section heading."""
+    first = article.blocks[0] if article.blocks else None
+    stated = {" ".join(c.value.split()).casefold() for c in found.titles}
+    if isinstance(first, Heading) and " ".join(first.text.split()).casefold() in stated:
+        article.blocks.pop(0)
 
 
 def _body_text(article: Article, body: Tag | None) -> str:

@@ -49,6 +49,7 @@ def import_file(path: Path, options: Options) -> ImportResult:
         from news_import.plain_text import parse_plain_text
 
         header, article = parse_plain_text(source.text)
+        _detect_script_language(article)
     if source.encoding_note:
         article.report.guessed.append(source.encoding_note)
     _check_is_article(article, name)
@@ -76,6 +77,21 @@ def import_file(path: Path, options: Options) -> ImportResult:
     # An undated draft is not named after the day it was imported (that is not its date).
     file_name = f"{date_part(article.date)}-{slug}.md" if article.date else f"{slug}.md"
     return ImportResult(article, markdown, file_name, draft)
+
+
+def _detect_script_language(article: Article) -> None:
+    """Text states no language: one its script shows (Arabic, Cyrillic, CJK...) is written.
+
+    Latin-script text keeps the site's default (a guess between English, French, Spanish...
+    from a copied text is not worth writing down).
+    """
+    from news_import.language import detect
+
+    text = " ".join(b.text for b in article.blocks if isinstance(b, (Paragraph, Heading)))
+    tag = detect(text)
+    if tag and tag not in {"en", "fr", "es", "de", "pt", "it", "nl", "cs"}:
+        article.lang = tag
+        article.report.guessed.append(f"lang: {tag}, detected from the text's script")
 
 
 def _check_is_article(article: Article, name: str) -> None:
