@@ -32,9 +32,7 @@ def run_import(tmp_path: Path) -> Callable[..., Run]:
     def _run(src: str | Path, *args: str, output_dir: Path | None = None) -> Run:
         target = output_dir or tmp_path / "articles"
         out, err = io.StringIO(), io.StringIO()
-        code = main(
-            [str(src), *args, "--output-dir", str(target)], stdout=out, stderr=err
-        )
+        code = main([str(src), *args, "--output-dir", str(target)], stdout=out, stderr=err)
         return Run(code, out.getvalue(), err.getvalue(), target)
 
     return _run

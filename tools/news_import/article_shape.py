@@ -10,9 +10,7 @@ KEY_POINTS_HEADING = re.compile(
     r"|what\s+we\s+know|summary)\s*:?\s*$",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "WASHINGTON:", "GAZA CITY —", "NEW YORK (Example Wire) -", "EXAMPLE CITY, Example Country
 # (Example Wire) –", "EXAMPLE CITY, Jan 25 (Example Wire) -": a place in capitals, then
 # optionally its country or the day, then optionally the agency in brackets.
@@ -64,8 +62,9 @@ def parse_credit_line(paragraph: str) -> list[tuple[str, str]] | None:
             continue
         role = match.group("role").strip().capitalize()
         names = re.split(r"\s*(?:,|\band\b|&)\s*", match.group("names"))
-        for name in names:
-            name = re.sub(r"\s+in\s+[A-Z][\w .’'-]*$", "", name).strip(" .")
+        for written in names:
+            # "Example Person in Example City": the place is where they reported from.
+            name = re.sub(r"\s+in\s+[A-Z][\w .’'-]*$", "", written).strip(" .")
             if name and len(name.split()) <= 5:
                 kind = "author" if role.lower() in _AUTHOR_ROLES else role
                 people.append((name, kind))

@@ -35,7 +35,7 @@ _JOB_MODIFIERS = re.compile(
 
 
 def _is_job(part: str) -> bool:
-    """"Education editor", "Senior Correspondent", "Staff writer"; not "Example Reporter"."""
+    """ "Education editor", "Senior Correspondent", "Staff writer"; not "Example Reporter"."""
     words = part.split()
     if not any(_JOBS.match(w) for w in words):
         return False
@@ -66,7 +66,9 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|published|posted|last\s+updated)\b.*$", re.I)
-_SEPARATORS = re.compile(r"\s*(?:;|\||•|·|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bavec\b)\s*", re.I)
+_SEPARATORS = re.compile(
+    r"\s*(?:;|\||•|·|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bwith\b|\bavec\b)\s*", re.I
+)
 _OUTLET = re.compile(r"\s+(?:for|in|at|pour|para)\s+(?:the\s+)?[A-Z][\w.&' -]*$")
 _NAME_WORD = re.compile(r"^[\w'’.()\-]+$")
 MAX_NAME_WORDS = 5
@@ -80,7 +82,11 @@ class Byline:
 
 
 def is_organisation(name: str, site: str | None = None) -> bool:
-    if site and _squash(name) and (_squash(name) in _squash(site) or _squash(site) in _squash(name)):
+    if (
+        site
+        and _squash(name)
+        and (_squash(name) in _squash(site) or _squash(site) in _squash(name))
+    ):
         return True
     return bool(_ORGANISATION.search(name))
 
@@ -114,8 +120,8 @@ def parse_byline(text: str, *, site: str | None = None) -> Byline:
         cleaned,
     )
     cleaned = _BY.sub("", " ".join(cleaned.split()))
-    for part in _SEPARATORS.split(cleaned):
-        part = _BY.sub("", part.strip(" -–—:·|/\t"))
+    for raw in _SEPARATORS.split(cleaned):
+        part = _BY.sub("", raw.strip(" -–—:·|/\t"))
         if not part:
             continue
         outlet = _OUTLET.search(part)

@@ -114,8 +114,7 @@ def _import_folder(
     sources = batch_sources(folder)
     if not sources:
         print(
-            f"error: {folder}: no pages or text files to import"
-            f" ({', '.join(sorted(IMPORTABLE))})",
+            f"error: {folder}: no pages or text files to import ({', '.join(sorted(IMPORTABLE))})",
             file=err,
         )
         return EXIT_ERROR
@@ -126,7 +125,9 @@ def _import_folder(
         print(f"[{number}/{len(sources)}] {src}", file=out)
         if not _import_one(src, options, args, out, err):
             failed.append(src)
-    print(f"\nImported {len(sources) - len(failed)} of {len(sources)} files from {folder}.", file=out)
+    print(
+        f"\nImported {len(sources) - len(failed)} of {len(sources)} files from {folder}.", file=out
+    )
     if failed:
         print("Failed (see the errors above): " + ", ".join(str(p) for p in failed), file=out)
         return EXIT_ERROR

@@ -31,5 +31,7 @@ def take_credit_lines(article: Article) -> None:
             "byline: from the credit line "
             + repr(" ".join(block.text.split()))
             + " (left out of the body): "
-            + ", ".join(f"{name} ({'author' if role == 'author' else role})" for name, role in people)
+            + ", ".join(
+                f"{name} ({'author' if role == 'author' else role})" for name, role in people
+            )
         )

@@ -17,7 +17,6 @@ Exit status 0 whatever the score: this is a measurement, not a test.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import re
 import sys
@@ -89,7 +88,8 @@ def date_matches(got: str | None, expected: str) -> bool:
 
 
 def lang_matches(got: str | None, expected: str) -> bool:
-    return bool(got) and (got or "").split("-")[0].lower() == expected.split("-")[0].lower()
+    primary = expected.split("-", maxsplit=1)[0].lower()
+    return bool(got) and (got or "").split("-", maxsplit=1)[0].lower() == primary
 
 
 def site_matches(got: str | None, expected: str) -> bool:
@@ -133,7 +133,9 @@ def evaluate_case(folder: Path) -> CaseResult:
             if expected.get("publishedTime")
             else None
         )
-        outcomes["lang"] = lang_matches(article.lang, expected["lang"]) if expected.get("lang") else None
+        outcomes["lang"] = (
+            lang_matches(article.lang, expected["lang"]) if expected.get("lang") else None
+        )
         outcomes["site"] = (
             site_matches(article.source, expected["siteName"]) if expected.get("siteName") else None
         )
@@ -181,7 +183,9 @@ def evaluate_case(folder: Path) -> CaseResult:
 
 def cases(corpus: Path) -> list[Path]:
     return sorted(
-        p for p in corpus.iterdir() if (p / "source.html").is_file() and (p / "expected-metadata.json").is_file()
+        p
+        for p in corpus.iterdir()
+        if (p / "source.html").is_file() and (p / "expected-metadata.json").is_file()
     )
 
 
@@ -209,8 +213,12 @@ def print_table(results: Sequence[CaseResult], out: TextIO, *, verbose: bool) ->
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m news_import.evaluate", description=__doc__)
-    parser.add_argument("corpus", type=Path, help="folder of <case>/source.html + expected-metadata.json")
-    parser.add_argument("-v", "--verbose", action="store_true", help="show what each wrong check got")
+    parser.add_argument(
+        "corpus", type=Path, help="folder of <case>/source.html + expected-metadata.json"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="show what each wrong check got"
+    )
     args = parser.parse_args(argv)
     out = stdout or sys.stdout
     corpus: Path = args.corpus

@@ -27,17 +27,7 @@ from news_import.boilerplate import drop_boilerplate
 from news_import.credits import take_credit_lines
 from news_import.errors import ImportInputError
 from news_import.html_embeds import find_embeds, post_from_embed
-from news_import.posts import is_notice, parse_post_url
 from news_import.inline_markdown import escape_block_start, html_to_markdown, safe_href
-from news_import.page_choice import (
-    choose_authors,
-    choose_dates,
-    choose_language,
-    choose_site,
-    choose_summary,
-    choose_title,
-)
-from news_import.page_metadata import PageMetadata, in_furniture, read_page_metadata
 from news_import.model import (
     Article,
     Block,
@@ -49,6 +39,16 @@ from news_import.model import (
     Quote,
     RawHtml,
 )
+from news_import.page_choice import (
+    choose_authors,
+    choose_dates,
+    choose_language,
+    choose_site,
+    choose_summary,
+    choose_title,
+)
+from news_import.page_metadata import PageMetadata, in_furniture, read_page_metadata
+from news_import.posts import is_notice, parse_post_url
 
 _MARKER = "news-import-post-{}"
 _MARKER_TEXT = re.compile(r"^news-import-post-(\d+)$")

@@ -86,9 +86,7 @@ def detect(text: str) -> str | None:
         return None
     if script == "LATIN":
         words = Counter(re.findall(r"[^\W\d_]+", text[:20000].lower()))
-        scores = {
-            lang: sum(words[w] for w in stop.split()) for lang, stop in _STOPWORDS.items()
-        }
+        scores = {lang: sum(words[w] for w in stop.split()) for lang, stop in _STOPWORDS.items()}
         best = max(scores, key=lambda lang: scores[lang])
         ranked = sorted(scores.values(), reverse=True)
         # Clearly ahead, on enough words to mean something.
@@ -102,7 +100,7 @@ def detect(text: str) -> str | None:
 
 def contradicts(tag: str, text: str) -> bool:
     """The text is not in the script the tag needs (``en`` over Arabic text)."""
-    primary = tag.split("-")[0]
+    primary = tag.split("-", maxsplit=1)[0]
     script = dominant_script(text)
     if script is None:
         return False

@@ -53,7 +53,9 @@ def choose_title(found: PageMetadata, article: Article) -> None:
         f"title: the page's sources disagree; chose {article.title!r} ("
         + ", ".join(sources[best])
         + "); also stated: "
-        + "; ".join(f"{' '.join(first[k].value.split())!r} ({', '.join(sources[k])})" for k in others)
+        + "; ".join(
+            f"{' '.join(first[k].value.split())!r} ({', '.join(sources[k])})" for k in others
+        )
     )
 
 
@@ -128,9 +130,7 @@ def choose_dates(found: PageMetadata, article: Article) -> None:
         candidate, date = published[0]
         # A day-only or zone-less first source, when a later one states the same day with
         # its zone, gives way to it.
-        better = [
-            (c, d) for c, d in published[1:] if d.has_zone and d.day() == date.day()
-        ]
+        better = [(c, d) for c, d in published[1:] if d.has_zone and d.day() == date.day()]
         if not date.has_zone and better:
             candidate, date = better[0]
         value, note = with_page_zone(date, every)
@@ -188,4 +188,3 @@ def choose_summary(found: PageMetadata, article: Article) -> None:
     candidate = found.descriptions[0]
     article.summary = " ".join(candidate.value.split())
     article.report.recognised.append(f"summary: from {candidate.source}")
-

@@ -43,12 +43,13 @@ def parse_page_date(text: str) -> PageDate | None:
         except ValueError:
             return None
     iso = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", raw.replace("Z", "+00:00").replace(" ", "T", 1))
+    parsed: dt.datetime | None
     try:
         parsed = dt.datetime.fromisoformat(iso)
     except ValueError:
         parsed = _dateparser(raw)
-        if parsed is None:
-            return None
+    if parsed is None:
+        return None
     has_zone = parsed.tzinfo is not None
     has_time = bool(_HAS_TIME.search(raw)) or has_zone
     if not has_time:
@@ -62,7 +63,7 @@ def _dateparser(raw: str) -> dt.datetime | None:
     import dateparser
 
     try:
-        parsed = dateparser.parse(
+        parsed: dt.datetime | None = dateparser.parse(
             raw,
             settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"},
         )
@@ -82,15 +83,15 @@ def with_page_zone(date: PageDate, others: list[PageDate]) -> tuple[str, str | N
     """
     if not date.has_time or date.has_zone:
         return date.iso(), None
-    assert isinstance(date.value, dt.datetime)
-    zoned = [o for o in others if o.has_zone and isinstance(o.value, dt.datetime)]
+    if not isinstance(date.value, dt.datetime):
+        return date.iso(), None
+    zoned = [o.value for o in others if o.has_zone and isinstance(o.value, dt.datetime)]
     if zoned:
-        offset = zoned[0].value.tzinfo
+        value = date.value.replace(tzinfo=zoned[0].tzinfo).isoformat()
         return (
-            date.value.replace(tzinfo=offset).isoformat(),
+            value,
             f"the page gives {date.value.strftime('%H:%M')} with no time zone: the offset "
-            f"{zoned[0].value.strftime('%z')[:3]}:{zoned[0].value.strftime('%z')[3:]} comes from"
-            " another date on the page; check it",
+            f"{value[19:]} comes from another date on the page; check it",
         )
     return (
         date.day(),

@@ -204,8 +204,9 @@ def _meta_map(soup: BeautifulSoup) -> dict[str, list[str]]:
 _META_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("titles", ("og:title", "dc.title", "dc:title", "dcterms.title", "dcterm:title",
                 "parsely-title", "sailthru.title", "twitter:title")),
-    ("authors", ("article:author", "og:article:author", "article:author_name", "dc.creator", "dc:creator", "dcterms.creator",
-                 "dcterm:creator", "parsely-author", "sailthru.author", "author", "byl")),
+    ("authors", ("article:author", "og:article:author", "article:author_name", "dc.creator",
+                 "dc:creator", "dcterms.creator", "dcterm:creator", "parsely-author",
+                 "sailthru.author", "author", "byl")),
     ("published", ("article:published_time", "og:article:published_time",
                    "dc.date", "dc:date", "dcterms.created", "dcterms.issued", "dc.date.issued",
                    "parsely-pub-date", "sailthru.date", "pubdate", "publish-date",
@@ -244,14 +245,14 @@ def _meta_tags(soup: BeautifulSoup, found: PageMetadata) -> None:
 
 def _microdata(soup: BeautifulSoup, found: PageMetadata) -> None:
     for prop, target in (("datePublished", found.published), ("dateModified", found.modified)):
-        for tag in soup.find_all(attrs={"itemprop": re.compile(rf"\b{prop}\b")}):
+        for tag in soup.find_all(True, attrs={"itemprop": re.compile(rf"\b{prop}\b")}):
             if tag.name == "meta" or in_furniture(tag):
                 continue
             value = tag.get("datetime") or tag.get("content") or tag.get_text(" ", strip=True)
             if value:
                 target.append(Candidate(str(value), f"<{tag.name} itemprop={prop}>"))
                 break
-    headline = soup.find(attrs={"itemprop": re.compile(r"\bheadline\b")})
+    headline = soup.find(True, attrs={"itemprop": re.compile(r"\bheadline\b")})
     if isinstance(headline, Tag) and headline.name != "meta" and not in_furniture(headline):
         text = headline.get_text(" ", strip=True)
         if text:
@@ -275,7 +276,7 @@ def _visible_header(soup: BeautifulSoup, root: Tag, found: PageMetadata) -> None
     times = [t for t in root.find_all("time") if not in_furniture(t) and t.get("datetime")]
     if times:
         found.published.append(Candidate(str(times[0]["datetime"]), "the article's <time>"))
-    seconds = root.find(attrs={"data-seconds": re.compile(r"^\d{9,11}$")})
+    seconds = root.find(True, attrs={"data-seconds": re.compile(r"^\d{9,11}$")})
     if isinstance(seconds, Tag) and not in_furniture(seconds):
         import datetime as dt
 
