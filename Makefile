@@ -9,7 +9,7 @@ PORT ?= 8000
 # The importer (tools/) and the plugins it shares code with, one folder per pipeline stage.
 IMPORT_PATH := tools:plugins/core:plugins/read:plugins/link:plugins/write:plugins/speed
 
-.PHONY: html publish serve test test-tools lint import bench clean help
+.PHONY: html publish serve test test-tools lint import eval-import bench clean help
 
 help:
 	@echo "make html            build the site into output/ (sets up .venv on first use)"
@@ -17,6 +17,7 @@ help:
 	@echo "make publish         build with publishconf.py (absolute URLs)"
 	@echo "make test            run the whole test suite"
 	@echo "make import SRC=f    import a text or HTML article into content/articles/"
+	@echo "make eval-import CORPUS=d  measure the importer on saved pages with expected metadata"
 	@echo "make bench           benchmark against plain Pelican (figures in output-bench/)"
 	@echo "make lint            ruff, ruff format --check and mypy (strict)"
 
@@ -77,3 +78,8 @@ bench: $(DEV_STAMP)
 
 clean:
 	rm -rf output output.* .cache __pycache__ .pytest_cache
+
+# `make eval-import CORPUS=/tmp/readability/test/test-pages` (Readability's layout; -v: details)
+eval-import: $(STAMP)
+	@test -n "$(CORPUS)" || { echo "usage: make eval-import CORPUS=<folder of <case>/source.html + expected-metadata.json> [ARGS=-v]"; exit 2; }
+	PYTHONPATH=$(IMPORT_PATH) $(PY) -m news_import.evaluate "$(CORPUS)" $(ARGS)

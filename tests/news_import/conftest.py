@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from import_fixtures_paths import TODAY
 
 from news_import.cli import main
 
@@ -33,9 +32,7 @@ def run_import(tmp_path: Path) -> Callable[..., Run]:
     def _run(src: str | Path, *args: str, output_dir: Path | None = None) -> Run:
         target = output_dir or tmp_path / "articles"
         out, err = io.StringIO(), io.StringIO()
-        code = main(
-            [str(src), *args, "--output-dir", str(target)], stdout=out, stderr=err, today=TODAY
-        )
+        code = main([str(src), *args, "--output-dir", str(target)], stdout=out, stderr=err)
         return Run(code, out.getvalue(), err.getvalue(), target)
 
     return _run

@@ -74,9 +74,10 @@ def test_missing_file_and_folder(run_import, tmp_path: Path) -> None:
     missing = run_import(tmp_path / "nowhere.txt")
     assert missing.code == 1
     assert missing.stderr == f"error: {tmp_path / 'nowhere.txt'}: no such file\n"
+    # A folder is a batch import; one with nothing to import says so.
     folder = run_import(tmp_path)
     assert folder.code == 1
-    assert "is a folder" in folder.stderr
+    assert f"error: {tmp_path}: no pages or text files to import" in folder.stderr
 
 
 def test_non_utf8_text_is_decoded_and_reported(run_import) -> None:

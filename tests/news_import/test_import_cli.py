@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from import_fixtures_paths import FIXTURES, TODAY
+from import_fixtures_paths import FIXTURES
 
 from project_paths import import_paths
 
@@ -35,9 +35,10 @@ def test_undated_article_is_a_draft_and_the_report_says_how_to_publish(run_impor
     run = run_import(TEXT)
     assert run.code == 0
     (written,) = run.written()
-    assert written.name == f"{TODAY.isoformat()}-example-article-5-has-no-date.md"
+    # Not named with the day of the import: that is not the article's date.
+    assert written.name == "example-article-5-has-no-date.md"
     assert "status: draft\n" in written.read_text(encoding="utf-8")
-    assert "no date found" in run.stdout
+    assert "date: none found" in run.stdout
     assert "remove 'status: draft'" in run.stdout
     assert "title: taken from the first line" in run.stdout
 

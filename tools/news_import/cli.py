@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +14,8 @@ from news_import.model import Heading
 from news_import.project import check_topics_exist
 
 DEFAULT_OUTPUT_DIR = Path("content/articles")
+# What a batch import takes from a folder.
+IMPORTABLE = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text"})
 EXIT_OK = 0
 EXIT_ERROR = 1
 
@@ -24,7 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m news_import",
         description="Import a plain-text or saved-HTML news article as a Markdown source.",
     )
-    parser.add_argument("src", type=Path, help="the article: a .txt file or a saved .html page")
+    parser.add_argument(
+        "src",
+        type=Path,
+        help="the article: a .txt file or a saved .html page, or a folder of them",
+    )
     parser.add_argument("--title", help="the headline (overrides the file's own)")
     parser.add_argument("--date", help="publication date: 2026-01-25 or 2026-01-25T14:05:00+00:00")
     parser.add_argument("--source", help="the outlet or agency the article comes from")
@@ -48,15 +53,16 @@ def main(
     *,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
-    today: dt.date | None = None,
 ) -> int:
-    """Run the importer; 0 when the file was written, 1 for bad input, 2 for bad usage.
+    """Run the importer; 0 when every file was written, 1 for bad input, 2 for bad usage.
 
-    ``today`` names the file of an undated draft (a seam for tests; default: today).
+    ``src`` may be a folder: every page and text file in it is imported (one report each,
+    then a summary); one that fails does not stop the others, and the exit code is 1.
     """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     options = Options(
         title=args.title,
         date=args.date,
@@ -65,18 +71,66 @@ def main(
         topics=[t.strip() for t in (args.topics or "").split(",") if t.strip()],
         authors=[a.strip() for a in args.author if a.strip()],
     )
+    src: Path = args.src
+    if src.is_dir():
+        per_file = [flag for flag, value in (("--title", args.title), ("--date", args.date),
+                    ("--url", args.url)) if value]  # fmt: skip
+        if per_file:
+            parser.error(f"{', '.join(per_file)} name one article: not with a folder ({src})")
+        return _import_folder(src, options, args, out, err)
+    return EXIT_OK if _import_one(src, options, args, out, err) else EXIT_ERROR
+
+
+def _import_one(
+    src: Path, options: Options, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> bool:
     output_dir: Path = args.output_dir
     try:
-        result = import_file(args.src, options, today=today)
+        result = import_file(src, options)
         # Against the site that will build the article, wherever --output-dir puts it.
-        check_topics_exist(result.article.topics, str(args.src), start=Path.cwd())
+        check_topics_exist(result.article.topics, str(src), start=Path.cwd())
         target = output_dir / result.file_name
-        _write(target, result.markdown, force=args.force, source=str(args.src))
+        _write(target, result.markdown, force=args.force, source=str(src))
     except ContentError as error:
         print(f"error: {error}", file=err)
-        return EXIT_ERROR
+        return False
     print(target, file=out)
     print(report(result), file=out)
+    return True
+
+
+def batch_sources(folder: Path) -> list[Path]:
+    """The pages and text files directly in ``folder``, in name order (hidden ones skipped)."""
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file() and not path.name.startswith(".") and path.suffix.lower() in IMPORTABLE
+    )
+
+
+def _import_folder(
+    folder: Path, options: Options, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    sources = batch_sources(folder)
+    if not sources:
+        print(
+            f"error: {folder}: no pages or text files to import ({', '.join(sorted(IMPORTABLE))})",
+            file=err,
+        )
+        return EXIT_ERROR
+    failed: list[Path] = []
+    for number, src in enumerate(sources, start=1):
+        if number > 1:
+            print(file=out)
+        print(f"[{number}/{len(sources)}] {src}", file=out)
+        if not _import_one(src, options, args, out, err):
+            failed.append(src)
+    print(
+        f"\nImported {len(sources) - len(failed)} of {len(sources)} files from {folder}.", file=out
+    )
+    if failed:
+        print("Failed (see the errors above): " + ", ".join(str(p) for p in failed), file=out)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -106,6 +160,16 @@ def report(result: ImportResult) -> str:
     summary = [
         f"title: {article.title}",
         f"date: {article.date or 'none (draft)'}",
+        *([f"modified: {article.modified}"] if article.modified else []),
+        f"authors: {', '.join(article.authors) or 'none'}"
+        + (
+            "; contributors: " + ", ".join(f"{n} ({r})" for n, r in article.contributors)
+            if article.contributors
+            else ""
+        ),
+        *([f"source: {article.source}"] if article.source else []),
+        *([f"lang: {article.lang}"] if article.lang else []),
+        *([f"summary: {article.summary}"] if article.summary else []),
         f"dateline: {article.dateline or 'none'}",
         f"key points: {len(article.key_points)}",
         f"section headings: {len(headings)}"

@@ -22,7 +22,9 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
 from html_policy import sanitise
-from news_import.article_shape import KEY_POINTS_HEADING, normalise_date, split_dateline
+from news_import.article_shape import KEY_POINTS_HEADING, dateline_agency, split_dateline
+from news_import.boilerplate import drop_boilerplate
+from news_import.credits import take_credit_lines
 from news_import.errors import ImportInputError
 from news_import.html_embeds import find_embeds, post_from_embed
 from news_import.inline_markdown import escape_block_start, html_to_markdown, safe_href
@@ -37,16 +39,33 @@ from news_import.model import (
     Quote,
     RawHtml,
 )
+from news_import.page_choice import (
+    choose_authors,
+    choose_dates,
+    choose_language,
+    choose_site,
+    choose_summary,
+    choose_title,
+)
+from news_import.page_metadata import PageMetadata, in_furniture, read_page_metadata
+from news_import.posts import is_notice, parse_post_url
 
 _MARKER = "news-import-post-{}"
 _MARKER_TEXT = re.compile(r"^news-import-post-(\d+)$")
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[-_])(?:standfirst|dek|deck|sub-?headline|subhead|subtitle|strapline|article-summary"
+    r"|article-description|intro-text|kicker-summary|lede-summary)(?:$|[-_])",
+    re.I,
+)
 _KEY_POINTS_CLASS = re.compile(r"key[-_]?points|takeaways|highlights|summary-list", re.I)
 # Page furniture removed before extraction, by class or id token (trafilatura drops most
 # of it too; this makes sure a banner inside <article> does not become a paragraph).
 _FURNITURE = re.compile(
     r"^(?:cookie|cookies|consent|gdpr|cmp|ad|ads|advert|advertisement|ad-slot|adslot"
     r"|most-read|mostread|most-popular|newsletter|promo|sponsored|paywall|share-tools"
-    r"|social-share|related-links)(?:$|[-_])",
+    r"|social-share|related-links|related|related-content|more-from|recommended|teaser"
+    r"|outbrain|taboola|subscribe|subscription|signup|sign-up|gallery-promo|standards-notice"
+    r"|editorial-standards|trust-principles)(?:$|[-_])",
     re.I,
 )
 _DROP_TAGS = ("script", "style", "noscript", "template", "form", "button", "svg", "iframe")
@@ -82,8 +101,14 @@ def parse_html(html: str, name: str) -> Article:
     _refuse_deep_nesting(soup, name)
     article = Article()
     report = article.report
-    _metadata(soup, article)
     root = _article_root(soup)
+    found = read_page_metadata(soup, root)
+    choose_title(found, article)
+    choose_site(found, article)
+    choose_authors(found, article)
+    choose_dates(found, article)
+    article.url = _canonical(soup)
+    _take_standfirst(root, article)
     _take_key_points(root, article)
     posts = _take_embeds(root, article)
     removed = _remove_furniture(soup)
@@ -127,69 +152,39 @@ def parse_html(html: str, name: str) -> Article:
             )
     for post in posts:
         report.recognised.append(f"embedded post ({post.describe()})")
+    _drop_stated_headline(article, found)
+    take_credit_lines(article)
+    drop_boilerplate(article)
+    choose_summary(found, article)
+    choose_language(found, article, _body_text(article, body))
     return article
 
 
-def _metadata(soup: BeautifulSoup, article: Article) -> None:
-    """Headline, date, byline, canonical URL and site name of the page."""
-    h1 = soup.select_one("article h1") or soup.select_one("main h1") or soup.find("h1")
-    title = _meta(soup, "og:title") or (h1.get_text(" ", strip=True) if h1 else None)
-    if h1 is not None:
-        title = h1.get_text(" ", strip=True) or title
-    if not title and soup.title:
-        title = soup.title.get_text(" ", strip=True)
-    if title:
-        article.title = " ".join(title.split())
-        article.report.recognised.append("title: from the page's headline")
-    date = _page_date(soup)
-    if date:
-        article.date = date
-        article.report.recognised.append(f"date: {date} from the page")
-    author = _meta(soup, "author") or _byline(soup)
-    if author:
-        article.authors = [author]
-        article.report.recognised.append(f"byline: {author}")
-    url = _canonical(soup)
-    if url:
-        article.url = url
-    site = _meta(soup, "og:site_name")
-    if site:
-        article.source = site
+def _drop_stated_headline(article: Article, found: PageMetadata) -> None:
+    """The page's own headline, when another title was chosen, is not a section heading."""
+    first = article.blocks[0] if article.blocks else None
+    stated = {" ".join(c.value.split()).casefold() for c in found.titles}
+    if isinstance(first, Heading) and " ".join(first.text.split()).casefold() in stated:
+        article.blocks.pop(0)
 
 
-def _meta(soup: BeautifulSoup, key: str) -> str | None:
-    for attribute in ("property", "name", "itemprop"):
-        tag = soup.find("meta", attrs={attribute: key})
-        if isinstance(tag, Tag) and tag.get("content"):
-            return " ".join(str(tag["content"]).split())
-    return None
+def _body_text(article: Article, body: Tag | None) -> str:
+    return " ".join([article.title or "", body.get_text(" ") if body is not None else ""])
 
 
-def _page_date(soup: BeautifulSoup) -> str | None:
-    candidates: list[str] = []
-    for selector in ("article time[datetime]", "main time[datetime]", "time[datetime]"):
-        tag = soup.select_one(selector)
-        if tag is not None:
-            candidates.append(str(tag["datetime"]))
-            break
-    for key in ("article:published_time", "datePublished", "date", "dc.date"):
-        value = _meta(soup, key)
-        if value:
-            candidates.append(value)
-    for candidate in candidates:
-        date = normalise_date(candidate)
-        if date:
-            return date
-    return None
-
-
-def _byline(soup: BeautifulSoup) -> str | None:
-    tag = soup.select_one("[rel~=author]") or soup.select_one(".byline, [itemprop=author]")
-    if tag is None:
-        return None
-    text = " ".join(tag.get_text(" ", strip=True).split())
-    text = re.sub(r"^by\s+", "", text, flags=re.I)
-    return text or None
+def _take_standfirst(root: Tag, article: Article) -> None:
+    """The standfirst under the headline is the summary, not the first paragraph."""
+    for tag in root.find_all(class_=_STANDFIRST_CLASS):
+        if in_furniture(tag) or tag.find(["p", "div"], class_=_STANDFIRST_CLASS):
+            continue
+        text = html_to_markdown(tag, base_url=article.url)
+        if text and 3 <= len(text.split()) <= 80:
+            article.summary = text
+            article.report.recognised.append(
+                "summary: the standfirst under the headline (not repeated in the body)"
+            )
+            tag.decompose()
+            return
 
 
 def _canonical(soup: BeautifulSoup) -> str | None:
@@ -198,7 +193,8 @@ def _canonical(soup: BeautifulSoup) -> str | None:
         href = str(link["href"])
         if href.startswith(("http://", "https://")):
             return href
-    value = _meta(soup, "og:url")
+    tag = soup.find("meta", property="og:url")
+    value = str(tag.get("content") or "").strip() if isinstance(tag, Tag) else None
     return value if value and value.startswith(("http://", "https://")) else None
 
 
@@ -347,7 +343,7 @@ class _Blocks:
                 number = int(marker.group(1))
                 self.used.add(number)
                 self._add(self.posts[number])
-            else:
+            elif not self._pasted_post(tag):
                 self._paragraph(self._md(tag))
         elif name in {"ul", "ol"}:
             items = [self._md(li) for li in tag.find_all("li", recursive=False)]
@@ -373,6 +369,20 @@ class _Blocks:
         else:
             self._paragraph(self._md(tag))
 
+    def _pasted_post(self, tag: Tag) -> bool:
+        """A post's address and the site's "can't be displayed" notice: a card to the post."""
+        words = tag.get_text(" ", strip=True).split(maxsplit=1)
+        found = parse_post_url(words[0]) if words else None
+        rest = words[1] if len(words) > 1 else ""
+        if found is None or (rest and not is_notice(rest)):
+            return False
+        post = Post(platform=found.platform, handle=found.handle, url=found.url)
+        self._add(post)
+        self.article.report.recognised.append(f"embedded post ({post.describe()}): a link card")
+        if rest:
+            self.article.report.left_out.append(f"the notice after the post's address: {rest!r}")
+        return True
+
     def _paragraph(self, text: str) -> None:
         if not text:
             return
@@ -381,8 +391,14 @@ class _Blocks:
         ):
             split = split_dateline(text)
             if split:
+                agency = dateline_agency(text)
                 self.article.dateline, text = split
                 self.article.report.recognised.append(f"dateline {self.article.dateline}")
+                if agency and not self.article.source:
+                    self.article.source = agency
+                    self.article.report.guessed.append(
+                        f"source: {agency} (named in the dateline; the page names no outlet)"
+                    )
         self._add(Paragraph(escape_block_start(text)))
 
     def _add(self, block: Block) -> None:

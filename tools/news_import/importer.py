@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -37,7 +36,7 @@ class ImportResult:
     draft: bool
 
 
-def import_file(path: Path, options: Options, *, today: dt.date | None = None) -> ImportResult:
+def import_file(path: Path, options: Options) -> ImportResult:
     """Read ``path`` and return the Markdown source; raise :class:`ImportInputError`."""
     source = read_source(path)
     name = str(path)
@@ -50,6 +49,7 @@ def import_file(path: Path, options: Options, *, today: dt.date | None = None) -
         from news_import.plain_text import parse_plain_text
 
         header, article = parse_plain_text(source.text)
+        _detect_script_language(article)
     if source.encoding_note:
         article.report.guessed.append(source.encoding_note)
     _check_is_article(article, name)
@@ -64,18 +64,34 @@ def import_file(path: Path, options: Options, *, today: dt.date | None = None) -
     draft = article.date is None
     if draft:
         article.report.guessed.append(
-            "no date found: written with 'status: draft' (not published). To publish, add a "
-            "line such as 'date: 2026-01-25' and remove 'status: draft' (or import again with "
-            "--date 2026-01-25 --force)"
+            "date: none found: written with 'status: draft' (not published) and named without a"
+            " date. To publish, add a line such as 'date: 2026-01-25' and remove 'status: draft'"
+            " (or import again with --date 2026-01-25 --force)"
         )
-    day = date_part(article.date) if article.date else (today or dt.date.today()).isoformat()
     slug = slugify(article.title or "")
     if not slug:
         raise ImportInputError(
             name, f"the title {article.title!r} gives an empty slug", hint="pass --title"
         )
     markdown = render(article, draft=draft)
-    return ImportResult(article, markdown, f"{day}-{slug}.md", draft)
+    # An undated draft is not named after the day it was imported (that is not its date).
+    file_name = f"{date_part(article.date)}-{slug}.md" if article.date else f"{slug}.md"
+    return ImportResult(article, markdown, file_name, draft)
+
+
+def _detect_script_language(article: Article) -> None:
+    """Text states no language: one its script shows (Arabic, Cyrillic, CJK...) is written.
+
+    Latin-script text keeps the site's default (a guess between English, French, Spanish...
+    from a copied text is not worth writing down).
+    """
+    from news_import.language import detect
+
+    text = " ".join(b.text for b in article.blocks if isinstance(b, (Paragraph, Heading)))
+    tag = detect(text)
+    if tag and tag not in {"en", "fr", "es", "de", "pt", "it", "nl", "cs"}:
+        article.lang = tag
+        article.report.guessed.append(f"lang: {tag}, detected from the text's script")
 
 
 def _check_is_article(article: Article, name: str) -> None:

@@ -127,7 +127,10 @@ def _inline(node: object, base_url: str | None) -> str:
         if not urlsplit(href).scheme:
             # A site-relative link would point into our own site: keep the words only.
             return inner
-        return link(text, href)
+        # "word<a> link </a>word" reads "word link word": the spaces stay outside the link.
+        lead = " " if inner[:1].isspace() else ""
+        tail = " " if inner[-1:].isspace() and text else ""
+        return f"{lead}{link(text, href)}{tail}"
     return inner
 
 

@@ -39,11 +39,19 @@ def front_matter(article: Article, *, draft: bool) -> str:
     lines = ["---", f"title: {yaml_scalar(article.title or '')}"]
     if article.date:
         lines.append(f"date: {article.date}")
+    if article.modified:
+        lines.append(f"modified: {article.modified}")
     if draft:
         lines.append("status: draft")
-    if article.authors:
+    if article.lang:
+        lines.append(f"lang: {yaml_scalar(article.lang)}")
+    if article.authors or article.contributors:
         lines.append("authors:")
         lines += [f"  - {yaml_scalar(name)}" for name in article.authors]
+        lines += [
+            f"  - {{name: {json.dumps(name, ensure_ascii=False)}, role: {json.dumps(role)}}}"
+            for name, role in article.contributors
+        ]
     if article.dateline:
         lines.append(f"dateline: {yaml_scalar(article.dateline)}")
     if article.source or article.url:
@@ -57,6 +65,8 @@ def front_matter(article: Article, *, draft: bool) -> str:
     if article.tags:
         lines.append("tags:")
         lines += [f"  - {yaml_scalar(tag)}" for tag in article.tags]
+    if article.summary:
+        lines.append(f"summary: {yaml_scalar(article.summary)}")
     if article.key_points:
         lines.append("key_points:")
         lines += [f"  - {yaml_scalar(point)}" for point in article.key_points]

@@ -78,7 +78,12 @@ class Report:
 class Article:
     title: str | None = None
     date: str | None = None
+    modified: str | None = None
     authors: list[str] = field(default_factory=list)
+    # Wire credit lines ("Editing by ...") name people with a role: (name, role).
+    contributors: list[tuple[str, str]] = field(default_factory=list)
+    summary: str | None = None
+    lang: str | None = None
     source: str | None = None
     url: str | None = None
     topics: list[str] = field(default_factory=list)

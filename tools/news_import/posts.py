@@ -16,15 +16,21 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+# A date in another language ("25 janvier 2026", "25. Januar 2026", "٢٥ يناير ٢٠٢٦"):
+# a day, a month word, a year; dateparser reads it.
+_OTHER_DATE = r"\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4}"
 SIGNATURE = re.compile(
     r"(?P<before>.*?)\s*(?:&mdash;|—|–|--)\s*"
     r"(?P<name>[^()—\n]*?)\s*\(\s*(?P<handle>@[\w.@-]+)\s*\)\s*"
-    rf"(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}})(?:\s+at\s+[\d:]+\s*[AP]M)?\s*$"
+    rf"(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}},\s+\d{{4}}|{_OTHER_DATE})"
+    r"(?:\s+(?:at|à|a las|um|alle)\s+[\d:h.]+\s*(?:[AP]M)?)?\s*$"
 )
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y")
 
 # Post URLs per platform; a Mastodon post is https://<host>/@<user>/<number>.
 _POST_URLS = (
+    # x.com/i/web/status/<id> (and /i/status/<id>): a post whose author the link does not name.
+    ("x", re.compile(r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/i/(?:web/)?status/\d+")),
     ("x", re.compile(r"^https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/(?P<user>\w+)/status/\d+")),
     ("bluesky", re.compile(r"^https?://bsky\.app/profile/(?P<user>[^/\s]+)/post/\w+")),
     ("threads", re.compile(r"^https?://(?:www\.)?threads\.(?:net|com)/@(?P<user>[\w.]+)/post/\w+")),
@@ -92,7 +98,10 @@ def parse_post_date(text: str) -> str | None:
             return dt.datetime.strptime(cleaned, fmt).date().isoformat()
         except ValueError:
             continue
-    return None
+    import dateparser
+
+    parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed is not None else None
 
 
 @dataclass
