@@ -12,10 +12,12 @@ allow-list (nh3, i.e. the ammonia crate): anything not named here is dropped.
     docutils_messages  reStructuredText without file insertion; docutils' messages as errors
 
 As a Pelican plugin (``PLUGINS``), it adds the Markdown image rule to every parser the
-site builds, through ``markdown_reader.configure_markdown``, and wraps every reader class
-but our Markdown reader (which sanitises as it renders) in one that sanitises what it
-reads. The formats read are then Markdown, reStructuredText and HTML (Pelican's readers),
-plus any reader a site adds, all under this one policy.
+site builds, through ``configure_markdown`` (the shared ``markdown_extensions`` library),
+and wraps every reader class but our Markdown reader (which sanitises as it renders, and
+says so with :func:`sanitises_as_it_renders`) in one that sanitises what it reads. The
+Markdown reader imports this package, never the other way round. The formats read are
+then Markdown, reStructuredText and HTML (Pelican's readers), plus any reader a site adds,
+all under this one policy.
 """
 
 from __future__ import annotations
@@ -35,7 +37,14 @@ from html_policy.policy import (
     is_offsite,
     sanitise,
 )
-from html_policy.readers import html_read, sanitises_output, sanitising_reader, wrap_readers
+from html_policy.readers import (
+    html_read,
+    sanitises_as_it_renders,
+    sanitises_output,
+    sanitising_reader,
+    wrap_readers,
+)
+from markdown_extensions import configure_markdown
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -51,6 +60,7 @@ __all__ = [
     "register",
     "sanitise",
     "sanitise_readers",
+    "sanitises_as_it_renders",
     "sanitises_output",
     "sanitising_reader",
 ]
@@ -70,10 +80,7 @@ def sanitise_readers(readers: Any) -> None:
     """``readers_init`` receiver: every reader class but ours sanitises what it reads."""
     if not uses_plugin(readers.settings, PLUGIN_NAME):
         return
-    # Imported here: markdown_reader itself imports this package (for sanitise).
-    from markdown_reader import NewsMarkdownReader
-
-    wrap_readers(readers.reader_classes, trusted=(NewsMarkdownReader,))
+    wrap_readers(readers.reader_classes)
 
 
 def _connect_last(pelican: Any) -> None:
@@ -84,8 +91,5 @@ def _connect_last(pelican: Any) -> None:
 
 
 def register() -> None:
-    # Imported here: markdown_reader itself imports this package (for sanitise).
-    from markdown_reader import configure_markdown
-
     configure_markdown.connect(add_image_rule)
     signals.initialized.connect(_connect_last)

@@ -1,8 +1,9 @@
 """Build the one markdown-it parser a build uses, and render documents with it.
 
-Other plugins add syntax through :data:`configure_markdown`, a signal sent once
-per parser with the ``MarkdownIt`` instance; a receiver registers its block,
-inline or core rules and render rules on it::
+Other plugins add syntax through ``configure_markdown`` (defined in the shared
+``markdown_extensions`` library, re-exported here), a signal sent once per parser
+with the ``MarkdownIt`` instance; a receiver registers its block, inline or core
+rules and render rules on it::
 
     from markdown_reader import configure_markdown
 
@@ -21,7 +22,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from blinker import signal
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.common.utils import escapeHtml
@@ -32,15 +32,13 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from html_policy import EXTERNAL_REL, is_external, sanitise
+from markdown_extensions import configure_markdown
 from markdown_reader.nesting import nesting_guard_plugin
 from markdown_reader.sections import collect_sections
 from markdown_reader.slugs import slugify
 
 # Headings that get a visible "link to this section" anchor.
 SECTION_LINK_TAGS = frozenset({"h2", "h3"})
-
-configure_markdown = signal("newsdigest.configure_markdown")
-"""Sent as ``configure_markdown.send(md, settings=settings)`` when a parser is built."""
 
 # Pelican's intrasite placeholders ({filename}, {static}, {tag}, ... or |filename|)
 # must reach Pelican verbatim; normal URL normalisation would percent-encode them.
