@@ -11,7 +11,13 @@ from pelican import signals
 
 from markdown_reader.front_matter import drop_front_matter_sources
 from markdown_reader.reader import NewsMarkdownReader
-from markdown_reader.renderer import build_parser, configure_markdown, render
+from markdown_reader.renderer import (
+    build_parser,
+    configure_markdown,
+    render,
+    section_anchor,
+    without_section_anchors,
+)
 from markdown_reader.slugs import slugify
 
 __all__ = [
@@ -20,7 +26,9 @@ __all__ = [
     "configure_markdown",
     "register",
     "render",
+    "section_anchor",
     "slugify",
+    "without_section_anchors",
 ]
 
 
