@@ -10,7 +10,6 @@ Only the header is parsed, never written HTML.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from markdown_reader.front_matter import (
     split_front_matter,
 )
 
-__all__ = ["RawFrontMatter", "display_path", "raw_front_matter", "read_raw_front_matter"]
+__all__ = ["RawFrontMatter", "raw_front_matter", "read_raw_front_matter"]
 
 
 @dataclass
@@ -35,13 +34,6 @@ class RawFrontMatter:
 
     def line(self, key: str) -> int | None:
         return self.lines.get(key)
-
-
-def display_path(source_path: str, settings: dict[str, Any]) -> str:
-    """The path as the editor knows it (``content/articles/x.md``), as the reader names it."""
-    root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    relative = os.path.relpath(os.path.abspath(source_path), root)
-    return source_path if relative.startswith("..") else relative
 
 
 def read_raw_front_matter(source_path: str, path: str) -> RawFrontMatter:
