@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelican.contents import Content
+
 from content_errors import ContentError
 from markdown_reader.front_matter import (
     FRONT_MATTER_KEY,
@@ -48,7 +50,7 @@ def read_raw_front_matter(source_path: str, path: str) -> RawFrontMatter:
     return RawFrontMatter(front.metadata, key_lines(text, front.body_line))
 
 
-def raw_front_matter(article: Any, path: str | Callable[[], str]) -> RawFrontMatter:
+def raw_front_matter(article: Content, path: str | Callable[[], str]) -> RawFrontMatter:
     """What the reader kept of ``article``'s front matter; else the file, read again.
 
     ``path`` names the file in messages (or makes that name, only when it is needed)."""

@@ -230,4 +230,3 @@ def _key_line(path: Path, key: str) -> int | None:
             if pattern.match(line):
                 return number
     return None
-

@@ -25,7 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pelican import signals
+from markdown_it import MarkdownIt
+from pelican import Pelican, signals
+from pelican.readers import Readers
 
 from html_policy.markdown_images import offsite_images_plugin
 from html_policy.policy import (
@@ -68,7 +70,7 @@ __all__ = [
 PLUGIN_NAME = "html_policy"
 
 
-def add_image_rule(md: Any, settings: Mapping[str, Any] | None = None) -> None:
+def add_image_rule(md: MarkdownIt, settings: Mapping[str, Any] | None = None) -> None:
     """``configure_markdown`` receiver: only for parsers of sites that use this plugin."""
     # The signal is process-wide: parsers built for other sites (or tests) without this
     # plugin in their PLUGINS stay as they are.
@@ -76,14 +78,14 @@ def add_image_rule(md: Any, settings: Mapping[str, Any] | None = None) -> None:
         md.use(offsite_images_plugin)
 
 
-def sanitise_readers(readers: Any) -> None:
+def sanitise_readers(readers: Readers) -> None:
     """``readers_init`` receiver: every reader class but ours sanitises what it reads."""
     if not uses_plugin(readers.settings, PLUGIN_NAME):
         return
     wrap_readers(readers.reader_classes)
 
 
-def _connect_last(pelican: Any) -> None:
+def _connect_last(pelican: Pelican) -> None:
     # Connected once every plugin has registered, so this receiver runs after the other
     # readers_init receivers and sees the readers they add. (blinker keeps a receiver's
     # place when it is connected again, in later builds of the same process.)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any
 
 from markdown_it import MarkdownIt
 from pelican.contents import Content
@@ -30,7 +29,7 @@ def _inline_parser() -> MarkdownIt:
     return build_parser({})
 
 
-def render_front_matter_key_points(content: Any) -> None:
+def render_front_matter_key_points(content: object) -> None:
     """``content_object_init`` receiver (sets ``key_points`` on the content)."""
     if not isinstance(content, Content):
         return

@@ -44,7 +44,7 @@ class UndescribableError(Exception):
     """A value that cannot be described: pages made from it are always rendered."""
 
 
-def content_key(obj: Any, roles: PageRoles = FEATURE_ROLES) -> ContentKey:
+def content_key(obj: object, roles: PageRoles = FEATURE_ROLES) -> ContentKey:
     """The identity of an article or page (its source file) or of a keyed object."""
     if isinstance(obj, Content):
         source = vars(obj).get("source_path")
@@ -55,7 +55,7 @@ def content_key(obj: Any, roles: PageRoles = FEATURE_ROLES) -> ContentKey:
     return (f"{kind.__module__}.{kind.__qualname__}", str(getattr(obj, roles.keyed[kind].key)))
 
 
-def is_keyed(obj: Any, roles: PageRoles = FEATURE_ROLES) -> bool:
+def is_keyed(obj: object, roles: PageRoles = FEATURE_ROLES) -> bool:
     return isinstance(obj, Content) or type(obj) in roles.keyed
 
 
@@ -112,7 +112,7 @@ class Describer:
         self.roles = roles
         self.registry: dict[ContentKey, Any] = {}
 
-    def register(self, obj: Any) -> ContentKey:
+    def register(self, obj: object) -> ContentKey:
         key = content_key(obj, self.roles)
         self.registry.setdefault(key, obj)
         return key

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup
+from pelican.contents import Article
 
 from feeds.entry_html import absolutise
 from feeds.ids import article_id, edition_id
@@ -34,7 +35,7 @@ class FeedEntry:
     authors: tuple[str, ...]
 
 
-def updated_of(article: Any) -> datetime:
+def updated_of(article: Article) -> datetime:
     """``modified`` when the article has a later one, else its publication date."""
     published: datetime = article.date
     modified: datetime | None = getattr(article, "modified", None)
@@ -58,7 +59,7 @@ def entry_html(html: str, page_url: str) -> str:
 
 
 def article_entry(
-    article: Any, authority: str, site_url: str, render_content: RenderContent
+    article: Article, authority: str, site_url: str, render_content: RenderContent
 ) -> FeedEntry:
     """The entry for ``article``; its URLs are made absolute against ``site_url``."""
     page_url = f"{site_url}/{article.url}"

@@ -13,7 +13,6 @@ renderer that added them (``markdown_reader.without_section_anchors``).
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree, html
@@ -64,7 +63,7 @@ def _absolute_srcset(base: str, srcset: str) -> str:
     return ", ".join(candidates)
 
 
-def _close(void: Any) -> None:
+def _close(void: html.HtmlElement) -> None:
     """Move what the parser read into ``void`` out, right after it (``<wbr>`` holds nothing)."""
     parent = void.getparent()
     children = list(void)
