@@ -27,6 +27,9 @@ def sources_by_output(generators: Iterable[Any], content_root: str) -> dict[str,
     (relative to ``content_root``, the folder that holds content/)."""
     from pelican.contents import Content
 
+    # The plugins' folders are importable once the build has started (make_importable).
+    from content_errors import display_path_in
+
     sources: dict[str, str] = {}
     for generator in generators:
         for value in vars(generator).values():
@@ -34,9 +37,7 @@ def sources_by_output(generators: Iterable[Any], content_root: str) -> dict[str,
                 continue
             for item in value:
                 if isinstance(item, Content) and getattr(item, "save_as", None):
-                    source = os.path.abspath(str(item.source_path))
-                    relative = os.path.relpath(source, content_root)
-                    shown = source if relative.startswith("..") else relative
+                    shown = display_path_in(str(item.source_path), content_root)
                     sources.setdefault(str(item.save_as).replace(os.sep, "/"), shown)
     return sources
 

@@ -1,10 +1,12 @@
-"""Entry HTML for feed readers: absolute URLs, without the page's aria-hidden chrome."""
+"""Entry HTML for feed readers: absolute URLs, without the page's section anchors."""
 
 from __future__ import annotations
 
 import pytest
 
+from feeds.entries import entry_html
 from feeds.entry_html import absolutise
+from markdown_reader import build_parser, render
 
 ROOT = "https://news.example.org/"
 PAGE = f"{ROOT}2026/01/24/example-article-2/"
@@ -40,8 +42,18 @@ def test_the_preview_build_resolves_against_the_root_relative_page():
     assert absolutise('<a href="#s">x</a>', "/2026/01/24/a/") == '<a href="/2026/01/24/a/#s">x</a>'
 
 
-def test_the_page_s_hidden_section_anchors_are_left_out():
-    html = (
-        '<h2 id="later">Later <a aria-hidden="true" class="heading-anchor" href="#later">#</a></h2>'
+def test_the_page_s_section_anchors_are_left_out_by_the_renderer_that_added_them():
+    md = build_parser({})
+    body = render(md, "Lead.\n\n## Later\n\nText [back](#later).\n\n### Sub part\n").html
+    assert 'class="heading-anchor"' in body  # the page shows them
+    assert entry_html(body, PAGE) == (
+        "<p>Lead.</p>\n"
+        '<h2 id="later">Later </h2>\n'
+        f'<p>Text <a href="{PAGE}#later">back</a>.</p>\n'
+        '<h3 id="sub-part">Sub part </h3>\n'
     )
-    assert absolutise(html, PAGE) == '<h2 id="later">Later </h2>'
+
+
+def test_an_author_s_hidden_element_stays_in_the_entry():
+    html = '<p>Rated <span aria-hidden="true">★★★</span> three stars</p>'
+    assert entry_html(html, PAGE) == html

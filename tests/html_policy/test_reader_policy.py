@@ -14,7 +14,12 @@ from pelican.readers import METADATA_PROCESSORS, HTMLReader, RstReader
 from pelican.settings import DEFAULT_CONFIG
 
 from content_errors import ContentError
-from html_policy import sanitises_output, sanitising_reader, wrap_readers
+from html_policy import (
+    sanitises_as_it_renders,
+    sanitises_output,
+    sanitising_reader,
+    wrap_readers,
+)
 from html_policy.docutils_messages import message_errors
 
 HOSTILE_RAW = """\
@@ -59,16 +64,35 @@ def test_wrapped_classes_keep_their_name_and_are_made_once():
 
 
 def test_wrap_readers_leaves_trusted_and_turned_off_readers_alone():
+    @sanitises_as_it_renders
     class Trusted:  # a reader that sanitises as it renders (not a BaseReader: see below)
         file_extensions = ("trusted",)
 
-    classes: dict[str, object] = {"rst": RstReader, "html": HTMLReader, "t": Trusted, "x": None}
-    wrap_readers(classes, trusted=(Trusted,))
+    class Subclass(Trusted):  # renders its own way: not trusted because its base is
+        pass
+
+    classes: dict[str, object] = {
+        "rst": RstReader,
+        "html": HTMLReader,
+        "t": Trusted,
+        "s": Subclass,
+        "x": None,
+    }
+    wrap_readers(classes)
     assert classes["t"] is Trusted
+    assert classes["s"] is sanitising_reader(Subclass)
     assert classes["x"] is None
     assert classes["rst"] is sanitising_reader(RstReader)
-    wrap_readers(classes, trusted=(Trusted,))  # a second receiver call wraps nothing twice
+    wrap_readers(classes)  # a second receiver call wraps nothing twice
     assert classes["html"] is sanitising_reader(HTMLReader)
+
+
+def test_the_markdown_reader_is_the_one_left_unwrapped():
+    from markdown_reader import NewsMarkdownReader
+
+    classes: dict[str, object] = {"md": NewsMarkdownReader}
+    wrap_readers(classes)
+    assert classes["md"] is NewsMarkdownReader
 
 
 def test_rst_raw_html_and_summary_are_sanitised(tmp_path):

@@ -11,14 +11,15 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from markupsafe import Markup
 from tests.performance.site_helpers import small_site, tree
 
 from parallel_write import writer as writer_module
-from parallel_write.describe import Describer, UndescribableError
+from parallel_write.describe import Describer, UndescribableError, is_keyed
+from parallel_write.page_roles import FEATURE_ROLES, Keyed, PageRoles
 
 Build = Callable[..., tuple[Path, list[str]]]
 # Rendered by the build and one worker, as in a real build (page reuse is on by default).
@@ -303,9 +304,11 @@ class _Example:
 
 @dataclasses.dataclass
 class _Keyed:
-    __page_reuse_key__: ClassVar[str] = "slug"
     slug: str
     body: str
+
+
+_ROLES = PageRoles(keyed={_Keyed: Keyed("slug")})
 
 
 def test_values_are_described_by_value_not_by_identity() -> None:
@@ -319,8 +322,20 @@ def test_values_are_described_by_value_not_by_identity() -> None:
     assert first.digest("x" * 500) != first.digest("x" * 499 + "y")
 
 
+def test_the_roles_name_real_fields_and_the_models_carry_no_speed_marker() -> None:
+    """The table is the speed layer's (issue 18): the features' classes say nothing of page
+    reuse, and each key and derived field the table names is a field of its class."""
+    for kind, keyed in FEATURE_ROLES.keyed.items():
+        names = {field.name for field in dataclasses.fields(kind)}
+        assert {keyed.key, *keyed.derived} <= names, kind
+    for kind in [*FEATURE_ROLES.keyed, *FEATURE_ROLES.bookkeeping]:
+        markers = [name for name in vars(kind) if name.startswith("__page_")]
+        assert markers == [], (kind, markers)
+    assert not is_keyed(_Keyed("a", "one"))  # a class the table does not name
+
+
 def test_keyed_objects_are_described_by_identity_and_registered() -> None:
-    describer = Describer()
+    describer = Describer(_ROLES)
     assert describer.digest(_Keyed("a", "one")) == describer.digest(_Keyed("a", "two"))
     assert describer.digest(_Keyed("a", "one")) != describer.digest(_Keyed("b", "one"))
     assert sorted(describer.registry) == [(f"{__name__}._Keyed", "a"), (f"{__name__}._Keyed", "b")]

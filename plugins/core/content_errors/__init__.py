@@ -11,7 +11,13 @@ build collects them and reports them together.
 
 from __future__ import annotations
 
-from content_errors.locations import display_path, metadata_line, printable, project_root
+from content_errors.locations import (
+    display_path,
+    display_path_in,
+    metadata_line,
+    printable,
+    project_root,
+)
 
 __all__ = [
     "ContentError",
@@ -19,6 +25,7 @@ __all__ = [
     "MarkupError",
     "TopicError",
     "display_path",
+    "display_path_in",
     "metadata_line",
     "printable",
     "project_root",

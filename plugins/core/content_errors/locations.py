@@ -39,9 +39,32 @@ def project_root(settings: Mapping[str, Any]) -> str:
 
 
 def display_path(source_path: str, settings: Mapping[str, Any]) -> str:
-    """``/site/content/articles/x.md`` -> ``content/articles/x.md``."""
-    absolute = os.path.abspath(source_path)
-    relative = os.path.relpath(absolute, project_root(settings))
+    """``/site/content/articles/x.md`` -> ``content/articles/x.md``: the path as the editor
+    knows it, from the folder that holds content/ (:func:`project_root`)."""
+    return display_path_in(source_path, project_root(settings))
+
+
+def display_path_in(source_path: str, root: str) -> str:
+    """``source_path`` relative to the folder ``root``, with ``/`` separators and printable
+    (:func:`printable`); a file outside ``root`` by its absolute path.
+
+    The one place a source path becomes the path a message prints. Called for every source
+    by the site checks and the tally (5,000 articles: about 15,000 calls), so the common
+    case takes a short way: an absolute path inside an absolute root is the normalised path
+    after the root's prefix, which is what ``relpath`` computes component by component.
+    """
+    path = os.fspath(source_path)
+    if os.path.isabs(path) and os.path.isabs(root):
+        prefix = os.path.normpath(root)
+        prefix = prefix if prefix.endswith(os.sep) else prefix + os.sep
+        absolute = os.path.normpath(path)
+        relative = absolute[len(prefix) :] if absolute.startswith(prefix) else ""
+        # ".." (relpath's "outside", or a name starting so) and a doubled leading separator
+        # (POSIX keeps "//" in normpath) take relpath's way.
+        if relative and not relative.startswith(("..", os.sep)):
+            return printable(relative.replace(os.sep, "/"))
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.path.abspath(root))
     return printable(absolute if relative.startswith("..") else relative.replace(os.sep, "/"))
 
 

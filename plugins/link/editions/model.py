@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
-from typing import Any, ClassVar
+from typing import Any
 
 __all__ = ["EDITIONS_INDEX_SAVE_AS", "EDITIONS_INDEX_URL", "Edition", "EditionGroup", "edition_url"]
 
@@ -34,20 +34,6 @@ class EditionGroup:
 @dataclass
 class Edition:
     """The digest of one day that has news; ``articles`` are newest first."""
-
-    # One edition per day: the same edition in every build. All but its day is made from
-    # the articles (parallel_write's page keys need not describe it).
-    __page_reuse_key__: ClassVar[str] = "date"
-    __page_reuse_derived__: ClassVar[tuple[str, ...]] = (
-        "title",
-        "articles",
-        "groups",
-        "published",
-        "updated",
-        "zone",
-        "older",
-        "newer",
-    )
 
     date: date
     title: str

@@ -22,11 +22,11 @@ from markupsafe import Markup, escape
 from pelican.contents import Article
 from pelican.urlwrappers import Author
 
-from content_errors import ContentError
+from content_errors import ContentError, display_path
 from newsroom.fields import read_newsroom_fields
 from newsroom.model import Newsroom, house_time
 from newsroom.settings import read_newsroom_settings
-from newsroom.source_lines import display_path, raw_front_matter
+from newsroom.source_lines import raw_front_matter
 from plugin_use import uses_plugin
 
 __all__ = ["build_time", "enabled", "init_article"]

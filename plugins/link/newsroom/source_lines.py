@@ -10,10 +10,11 @@ Only the header is parsed, never written HTML.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from pelican.contents import Content
 
 from content_errors import ContentError
 from markdown_reader.front_matter import (
@@ -23,7 +24,7 @@ from markdown_reader.front_matter import (
     split_front_matter,
 )
 
-__all__ = ["RawFrontMatter", "display_path", "raw_front_matter", "read_raw_front_matter"]
+__all__ = ["RawFrontMatter", "raw_front_matter", "read_raw_front_matter"]
 
 
 @dataclass
@@ -35,13 +36,6 @@ class RawFrontMatter:
 
     def line(self, key: str) -> int | None:
         return self.lines.get(key)
-
-
-def display_path(source_path: str, settings: dict[str, Any]) -> str:
-    """The path as the editor knows it (``content/articles/x.md``), as the reader names it."""
-    root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    relative = os.path.relpath(os.path.abspath(source_path), root)
-    return source_path if relative.startswith("..") else relative
 
 
 def read_raw_front_matter(source_path: str, path: str) -> RawFrontMatter:
@@ -56,7 +50,7 @@ def read_raw_front_matter(source_path: str, path: str) -> RawFrontMatter:
     return RawFrontMatter(front.metadata, key_lines(text, front.body_line))
 
 
-def raw_front_matter(article: Any, path: str | Callable[[], str]) -> RawFrontMatter:
+def raw_front_matter(article: Content, path: str | Callable[[], str]) -> RawFrontMatter:
     """What the reader kept of ``article``'s front matter; else the file, read again.
 
     ``path`` names the file in messages (or makes that name, only when it is needed)."""

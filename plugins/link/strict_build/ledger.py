@@ -119,9 +119,6 @@ class _Expected:
 class SourceLedger:
     """One build's record of sources; see the module docstring."""
 
-    # Bookkeeping in the context that no page shows (parallel_write's page keys skip it).
-    __page_data__ = False
-
     def __init__(
         self,
         *,

@@ -18,10 +18,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from content_errors import TopicError, metadata_line
+from content_errors import TopicError, display_path_in, metadata_line
 from topic_hubs.matching import PhraseIndex, TopicRules, section_texts
 from topic_hubs.model import SectionTopics, Topic
-from topic_hubs.topic_files import display_path
 
 __all__ = ["assign_topics", "slug_list"]
 
@@ -59,7 +58,7 @@ def assign_topics(
             where: dict[str, Any] = {
                 "by_slug": by_slug,
                 "failed_slugs": failed_slugs,
-                "path": display_path(str(getattr(article, "source_path", "")), display_root),
+                "path": display_path_in(str(getattr(article, "source_path", "")), display_root),
                 "article": article,
                 "errors": errors,
             }

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from topic_hubs.model import Topic
 
@@ -123,10 +123,6 @@ class PhraseIndex:
     itself, with :func:`contains_phrase`: the answers are those of
     :meth:`TopicRules.matches_normalised`, rule by rule.
     """
-
-    # Made from the topics' rules, which parallel_write's page keys describe with the
-    # topics (its word sets would be described in a different order in every process).
-    __page_data__: ClassVar[bool] = False
 
     def __init__(self, rules: Sequence[TopicRules]) -> None:
         self.rules = tuple(rules)

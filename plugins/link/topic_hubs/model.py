@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 __all__ = [
     "ArticleEntry",
@@ -42,18 +42,6 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 @dataclass(eq=False)
 class Topic:
     """One topic: its definition, then (after linking) what the site says about it."""
-
-    # The same topic in every build is the one with this slug; the fields linking fills
-    # in are made from the articles (parallel_write's page keys need not describe them).
-    __page_reuse_key__: ClassVar[str] = "slug"
-    __page_reuse_derived__: ClassVar[tuple[str, ...]] = (
-        "articles",
-        "developments",
-        "timeline",
-        "key_point_entries",
-        "related_topics",
-        "hub_pages",
-    )
 
     slug: str
     title: str

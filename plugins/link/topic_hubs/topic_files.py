@@ -27,11 +27,11 @@ from typing import Any
 
 import yaml
 
-from content_errors import ContentError, TopicError
+from content_errors import ContentError, TopicError, display_path_in
 from markdown_reader import build_parser, render, slugify
 from topic_hubs.model import Topic
 
-__all__ = ["TOPIC_KEYS", "LoadedTopics", "display_path", "load_topics", "read_topic_file"]
+__all__ = ["TOPIC_KEYS", "LoadedTopics", "load_topics", "read_topic_file"]
 
 # Every key a topic file may set; any other is a mistake the editor is told about.
 TOPIC_KEYS = ("title", "slug", "phrases", "aliases", "exclude_phrases")
@@ -61,7 +61,7 @@ def load_topics(folder: str, display_root: str, settings: Mapping[str, Any]) -> 
     parser = build_parser(settings)  # one parser for all topic files
     by_slug: dict[str, Topic] = {}
     for path in sorted(Path(folder).glob("*.md")):
-        shown = display_path(str(path), display_root)
+        shown = display_path_in(str(path), display_root)
         try:
             topic = read_topic_file(path, shown, parser)
         except ContentError as error:  # TopicError, or a MarkupError from the introduction
@@ -230,9 +230,3 @@ def _key_line(path: Path, key: str) -> int | None:
             if pattern.match(line):
                 return number
     return None
-
-
-def display_path(path: str, root: str) -> str:
-    """``/site/content/topics/x.md`` -> ``content/topics/x.md`` (relative to ``root``)."""
-    relative = os.path.relpath(os.path.abspath(path), root)
-    return path if relative.startswith("..") else relative.replace(os.sep, "/")

@@ -12,10 +12,12 @@ allow-list (nh3, i.e. the ammonia crate): anything not named here is dropped.
     docutils_messages  reStructuredText without file insertion; docutils' messages as errors
 
 As a Pelican plugin (``PLUGINS``), it adds the Markdown image rule to every parser the
-site builds, through ``markdown_reader.configure_markdown``, and wraps every reader class
-but our Markdown reader (which sanitises as it renders) in one that sanitises what it
-reads. The formats read are then Markdown, reStructuredText and HTML (Pelican's readers),
-plus any reader a site adds, all under this one policy.
+site builds, through ``configure_markdown`` (the shared ``markdown_extensions`` library),
+and wraps every reader class but our Markdown reader (which sanitises as it renders, and
+says so with :func:`sanitises_as_it_renders`) in one that sanitises what it reads. The
+Markdown reader imports this package, never the other way round. The formats read are
+then Markdown, reStructuredText and HTML (Pelican's readers), plus any reader a site adds,
+all under this one policy.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pelican import signals
+from markdown_it import MarkdownIt
+from pelican import Pelican, signals
+from pelican.readers import Readers
 
 from html_policy.markdown_images import offsite_images_plugin
 from html_policy.policy import (
@@ -35,7 +39,14 @@ from html_policy.policy import (
     is_offsite,
     sanitise,
 )
-from html_policy.readers import html_read, sanitises_output, sanitising_reader, wrap_readers
+from html_policy.readers import (
+    html_read,
+    sanitises_as_it_renders,
+    sanitises_output,
+    sanitising_reader,
+    wrap_readers,
+)
+from markdown_extensions import configure_markdown
 from plugin_use import uses_plugin
 
 __all__ = [
@@ -51,6 +62,7 @@ __all__ = [
     "register",
     "sanitise",
     "sanitise_readers",
+    "sanitises_as_it_renders",
     "sanitises_output",
     "sanitising_reader",
 ]
@@ -58,7 +70,7 @@ __all__ = [
 PLUGIN_NAME = "html_policy"
 
 
-def add_image_rule(md: Any, settings: Mapping[str, Any] | None = None) -> None:
+def add_image_rule(md: MarkdownIt, settings: Mapping[str, Any] | None = None) -> None:
     """``configure_markdown`` receiver: only for parsers of sites that use this plugin."""
     # The signal is process-wide: parsers built for other sites (or tests) without this
     # plugin in their PLUGINS stay as they are.
@@ -66,17 +78,14 @@ def add_image_rule(md: Any, settings: Mapping[str, Any] | None = None) -> None:
         md.use(offsite_images_plugin)
 
 
-def sanitise_readers(readers: Any) -> None:
+def sanitise_readers(readers: Readers) -> None:
     """``readers_init`` receiver: every reader class but ours sanitises what it reads."""
     if not uses_plugin(readers.settings, PLUGIN_NAME):
         return
-    # Imported here: markdown_reader itself imports this package (for sanitise).
-    from markdown_reader import NewsMarkdownReader
-
-    wrap_readers(readers.reader_classes, trusted=(NewsMarkdownReader,))
+    wrap_readers(readers.reader_classes)
 
 
-def _connect_last(pelican: Any) -> None:
+def _connect_last(pelican: Pelican) -> None:
     # Connected once every plugin has registered, so this receiver runs after the other
     # readers_init receivers and sees the readers they add. (blinker keeps a receiver's
     # place when it is connected again, in later builds of the same process.)
@@ -84,8 +93,5 @@ def _connect_last(pelican: Any) -> None:
 
 
 def register() -> None:
-    # Imported here: markdown_reader itself imports this package (for sanitise).
-    from markdown_reader import configure_markdown
-
     configure_markdown.connect(add_image_rule)
     signals.initialized.connect(_connect_last)

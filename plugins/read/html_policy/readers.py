@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from blinker import signal
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
@@ -36,7 +36,13 @@ from content_errors.characters import first_bad_character, first_bad_character_i
 from html_policy.docutils_messages import MessageLog, docutils_settings
 from html_policy.policy import sanitise
 
-__all__ = ["html_read", "sanitises_output", "sanitising_reader", "wrap_readers"]
+__all__ = [
+    "html_read",
+    "sanitises_as_it_renders",
+    "sanitises_output",
+    "sanitising_reader",
+    "wrap_readers",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +59,9 @@ _TEXT_FORMATS: tuple[tuple[type, str], ...] = (
     (MarkdownReader, "Markdown"),
 )
 _WRAPPED = "_newsdigest_sanitised"
+_RENDERS_SAFELY = "_newsdigest_sanitises_as_it_renders"
+
+_Reader = TypeVar("_Reader", bound=type)
 
 
 class _SanitisedOutput:
@@ -186,13 +195,28 @@ def sanitises_output(reader_class: type) -> bool:
     return bool(getattr(reader_class, _WRAPPED, False))
 
 
-def wrap_readers(reader_classes: dict[str, Any], trusted: tuple[type, ...]) -> None:
+def sanitises_as_it_renders(reader_class: _Reader) -> _Reader:
+    """Class decorator for a reader that applies the policy itself as it renders (the
+    Markdown reader): :func:`wrap_readers` leaves that class alone. Only that class: a
+    subclass a site makes may render differently, so it is wrapped like any other.
+
+    The reader declares this itself, so this package never imports the reader (the reader
+    imports the policy)."""
+    setattr(reader_class, _RENDERS_SAFELY, reader_class)
+    return reader_class
+
+
+def _trusted(reader_class: type) -> bool:
+    return getattr(reader_class, _RENDERS_SAFELY, None) is reader_class
+
+
+def wrap_readers(reader_classes: dict[str, Any]) -> None:
     """Replace each reader class in ``reader_classes`` (extension -> class, or None for a
-    format turned off) by its sanitising subclass, except the ``trusted`` classes
-    themselves (readers that sanitise as they render)."""
+    format turned off) by its sanitising subclass, except classes marked with
+    :func:`sanitises_as_it_renders`."""
     for extension, reader_class in list(reader_classes.items()):
         if not isinstance(reader_class, type) or sanitises_output(reader_class):
             continue
-        if reader_class in trusted:
+        if _trusted(reader_class):
             continue
         reader_classes[extension] = sanitising_reader(reader_class)

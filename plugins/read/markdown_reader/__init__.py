@@ -1,17 +1,23 @@
 """Pelican reader for Markdown on markdown-it-py (front matter, heading ids, sanitiser).
 
-Other plugins extend the syntax through :data:`configure_markdown`.
+Other plugins extend the syntax through :data:`configure_markdown` (the shared
+``markdown_extensions`` library's signal, re-exported here).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from pelican import signals
+from pelican.readers import Readers
 
+from markdown_extensions import configure_markdown
 from markdown_reader.front_matter import drop_front_matter_sources
 from markdown_reader.reader import NewsMarkdownReader
-from markdown_reader.renderer import build_parser, configure_markdown, render
+from markdown_reader.renderer import (
+    build_parser,
+    render,
+    section_anchor,
+    without_section_anchors,
+)
 from markdown_reader.slugs import slugify
 
 __all__ = [
@@ -20,11 +26,13 @@ __all__ = [
     "configure_markdown",
     "register",
     "render",
+    "section_anchor",
     "slugify",
+    "without_section_anchors",
 ]
 
 
-def use_news_reader(readers: Any) -> None:
+def use_news_reader(readers: Readers) -> None:
     # Replace Pelican's python-markdown reader for every Markdown extension.
     for extension in NewsMarkdownReader.file_extensions:
         readers.reader_classes[extension] = NewsMarkdownReader

@@ -8,6 +8,7 @@ from typing import Any
 from pelican.readers import METADATA_PROCESSORS, BaseReader
 
 from content_errors import ContentError, FrontMatterError, display_path, printable
+from html_policy import sanitises_as_it_renders
 from markdown_reader.front_matter import (
     FRONT_MATTER_KEY,
     FrontMatterSource,
@@ -24,6 +25,7 @@ _LIST_KEYS = {"tags", "authors"}
 _SCALAR_KEYS = {"title", "status", "save_as", "url", "template", "lang", "translation"}
 
 
+@sanitises_as_it_renders  # html_policy leaves it unwrapped: render() applies the policy
 class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untyped
     """Markdown with YAML or Pelican-style metadata; raw HTML sanitised."""
 

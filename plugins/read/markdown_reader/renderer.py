@@ -1,8 +1,9 @@
 """Build the one markdown-it parser a build uses, and render documents with it.
 
-Other plugins add syntax through :data:`configure_markdown`, a signal sent once
-per parser with the ``MarkdownIt`` instance; a receiver registers its block,
-inline or core rules and render rules on it::
+Other plugins add syntax through ``configure_markdown`` (defined in the shared
+``markdown_extensions`` library, re-exported here), a signal sent once per parser
+with the ``MarkdownIt`` instance; a receiver registers its block, inline or core
+rules and render rules on it::
 
     from markdown_reader import configure_markdown
 
@@ -21,7 +22,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from blinker import signal
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.common.utils import escapeHtml
@@ -32,15 +32,13 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from html_policy import EXTERNAL_REL, is_external, sanitise
+from markdown_extensions import configure_markdown
 from markdown_reader.nesting import nesting_guard_plugin
 from markdown_reader.sections import collect_sections
 from markdown_reader.slugs import slugify
 
 # Headings that get a visible "link to this section" anchor.
 SECTION_LINK_TAGS = frozenset({"h2", "h3"})
-
-configure_markdown = signal("newsdigest.configure_markdown")
-"""Sent as ``configure_markdown.send(md, settings=settings)`` when a parser is built."""
 
 # Pelican's intrasite placeholders ({filename}, {static}, {tag}, ... or |filename|)
 # must reach Pelican verbatim; normal URL normalisation would percent-encode them.
@@ -86,11 +84,57 @@ def _render_heading_close(
     if opening is not None and opening.type == "heading_open" and opening.tag in SECTION_LINK_TAGS:
         heading_id = opening.attrGet("id")
         if heading_id:
-            anchor = (
-                f' <a class="heading-anchor" href="#{escapeHtml(str(heading_id))}"'
-                ' aria-hidden="true" tabindex="-1">#</a>'
-            )
+            anchor = " " + section_anchor(str(heading_id))
     return anchor + renderer.renderToken(tokens, idx, options, env)
+
+
+# The section link's attributes, in the order the renderer writes them; the id goes in
+# ``href``. A document holding raw HTML may be written again by BeautifulSoup (the
+# sanitiser's and news_blocks' passes), which puts attributes in alphabetical order: the
+# anchor then has that form, so both forms are known here.
+_ANCHOR_ATTRIBUTES = (
+    ("class", "heading-anchor"),
+    ("href", "#{}"),
+    ("aria-hidden", "true"),
+    ("tabindex", "-1"),
+)
+
+
+def _anchor_form(attributes: Sequence[tuple[str, str]]) -> str:
+    written = " ".join(f'{name}="{value}"' for name, value in attributes)
+    return f"<a {written}>#</a>"
+
+
+_ANCHOR_WRITTEN = _anchor_form(_ANCHOR_ATTRIBUTES)
+_ANCHOR_FORMS = (_ANCHOR_WRITTEN, _anchor_form(sorted(_ANCHOR_ATTRIBUTES)))
+# The id is written through escapeHtml, so it holds no '"': the pattern matches exactly
+# the anchors written by section_anchor (in either form), and nothing else.
+_SECTION_ANCHOR = re.compile(
+    "|".join(
+        re.escape(before) + '[^"<>]*' + re.escape(after)
+        for before, after in (form.split("{}") for form in _ANCHOR_FORMS)
+    )
+)
+_ANCHOR_CLASS = 'class="heading-anchor"'
+
+
+def section_anchor(heading_id: str) -> str:
+    """The "link to this section" anchor the renderer puts at the end of an h2 or h3."""
+    return _ANCHOR_WRITTEN.format(escapeHtml(heading_id))
+
+
+def without_section_anchors(html: str) -> str:
+    """``html`` as rendered, without the section anchors this module added to its headings
+    (the space before each stays, as in the heading's text).
+
+    For HTML shown away from the page (feed entries): the anchor is a navigation aid of the
+    web page. The renderer knows the form it writes them in (and the form a later
+    BeautifulSoup pass gives them), so they are taken out by that form, with no parse;
+    the rest of the document is returned byte for byte.
+    """
+    if _ANCHOR_CLASS not in html:
+        return html
+    return _SECTION_ANCHOR.sub("", html)
 
 
 def build_parser(settings: Mapping[str, Any] | None = None) -> NewsParser:

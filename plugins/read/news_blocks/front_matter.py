@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
-from typing import Any
 
 from markdown_it import MarkdownIt
 from pelican.contents import Content
 
-from content_errors import FrontMatterError, MarkupError
+from content_errors import FrontMatterError, MarkupError, display_path
 from markdown_reader import build_parser
 from news_blocks.key_points import points_from_front_matter
 
@@ -31,15 +29,7 @@ def _inline_parser() -> MarkdownIt:
     return build_parser({})
 
 
-def _display_path(content: Content) -> str:
-    """The path as the editor knows it (as the reader names it): from the project."""
-    source = str(content.source_path or "")
-    root = os.path.dirname(os.path.abspath(content.settings.get("PATH", ".")))
-    relative = os.path.relpath(os.path.abspath(source), root)
-    return source if relative.startswith("..") else relative
-
-
-def render_front_matter_key_points(content: Any) -> None:
+def render_front_matter_key_points(content: object) -> None:
     """``content_object_init`` receiver (sets ``key_points`` on the content)."""
     if not isinstance(content, Content):
         return
@@ -53,7 +43,7 @@ def render_front_matter_key_points(content: Any) -> None:
             logger.error(
                 "%s",
                 MarkupError(
-                    _display_path(content),
+                    display_path(str(content.source_path or ""), content.settings),
                     "key points are given twice: in the front matter and in a '::: key-points' box",
                     line=box["line"],
                     hint="keep one of them",
@@ -65,7 +55,7 @@ def render_front_matter_key_points(content: Any) -> None:
         logger.error(
             "%s",
             FrontMatterError(
-                _display_path(content),
+                display_path(str(content.source_path or ""), content.settings),
                 f"'key_points' must be a list of text lines, not {points!r}",
                 hint="write one '  - point' line per key point",
             ),

@@ -3,13 +3,13 @@
 A value is pickled (in C, without a memo, so that which equal values are one object does
 not matter) and the pickle hashed. What the pickle would get wrong is taken care of:
 
-* a content object (article, page, static file) and an object whose class names a key
-  field (``__page_reuse_key__``: a topic by its slug, an edition by its day) stand for
-  themselves by identity; each one met is registered, so that the caller describes what
-  it holds once (:mod:`parallel_write.site_state`);
+* a content object (article, page, static file) and a keyed object (a topic by its slug,
+  an edition by its day: :mod:`parallel_write.page_roles`) stand for themselves by
+  identity; each one met is registered, so that the caller describes what it holds once
+  (:mod:`parallel_write.site_state`);
 * Pelican's tags, categories and authors by their class, name and slug;
-* a class that is a build's bookkeeping, never shown on a page, says so with
-  ``__page_data__ = False`` (described by its class alone);
+* a build's bookkeeping, never shown on a page (``page_roles``), is described by its
+  class alone;
 * a ``line`` entry in a dict is where something is in its source file, for messages: it
   is left out (an edit above it moves it, and no page shows it), and sets are sorted.
 
@@ -28,6 +28,8 @@ from markupsafe import Markup
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from parallel_write.page_roles import FEATURE_ROLES, PageRoles
+
 __all__ = ["ContentKey", "Describer", "UndescribableError", "combined", "content_key", "is_keyed"]
 
 # ("Article", "/abs/path/x.md"): an article or page, the same object in every build.
@@ -42,7 +44,7 @@ class UndescribableError(Exception):
     """A value that cannot be described: pages made from it are always rendered."""
 
 
-def content_key(obj: Any) -> ContentKey:
+def content_key(obj: object, roles: PageRoles = FEATURE_ROLES) -> ContentKey:
     """The identity of an article or page (its source file) or of a keyed object."""
     if isinstance(obj, Content):
         source = vars(obj).get("source_path")
@@ -50,11 +52,11 @@ def content_key(obj: Any) -> ContentKey:
             raise UndescribableError(f"a {type(obj).__name__} without a source file")
         return (type(obj).__name__, source)
     kind = type(obj)
-    return (f"{kind.__module__}.{kind.__qualname__}", str(getattr(obj, kind.__page_reuse_key__)))
+    return (f"{kind.__module__}.{kind.__qualname__}", str(getattr(obj, roles.keyed[kind].key)))
 
 
-def is_keyed(obj: Any) -> bool:
-    return isinstance(obj, Content) or hasattr(type(obj), "__page_reuse_key__")
+def is_keyed(obj: object, roles: PageRoles = FEATURE_ROLES) -> bool:
+    return isinstance(obj, Content) or type(obj) in roles.keyed
 
 
 _CONTAINERS = frozenset({dict, list, tuple, set, frozenset})
@@ -93,11 +95,12 @@ class _Pickler(pickle.Pickler):
         kind = type(obj)
         if kind is Markup:  # the commonest, by far (titles, key points, summaries)
             return (Markup, (str(obj),))
-        if is_keyed(obj):
+        roles = self.describer.roles
+        if is_keyed(obj, roles):
             return (str, ("\0".join(self.describer.register(obj)),))
         if isinstance(obj, URLWrapper):
             return (str, (f"{kind.__qualname__}|{obj.name}|{obj.slug}",))
-        if getattr(kind, "__page_data__", True) is False:
+        if kind in roles.bookkeeping:
             return (str, (f"{kind.__module__}.{kind.__qualname__}",))
         return NotImplemented
 
@@ -105,11 +108,12 @@ class _Pickler(pickle.Pickler):
 class Describer:
     """Digests of values; the keyed objects met while describing, by key."""
 
-    def __init__(self) -> None:
+    def __init__(self, roles: PageRoles = FEATURE_ROLES) -> None:
+        self.roles = roles
         self.registry: dict[ContentKey, Any] = {}
 
-    def register(self, obj: Any) -> ContentKey:
-        key = content_key(obj)
+    def register(self, obj: object) -> ContentKey:
+        key = content_key(obj, self.roles)
         self.registry.setdefault(key, obj)
         return key
 

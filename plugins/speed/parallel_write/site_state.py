@@ -7,8 +7,8 @@ each content object, topic and edition met there described by identity, and once
 what it holds. An article is described as it was read (:mod:`read_notes`, before
 the tags and topics are linked): what linking adds (topics, related coverage,
 neighbours, hub timelines, editions) is made from that, with the topics' definitions,
-the settings and the code, so it is left out; a class names such fields in
-``__page_reuse_derived__``.
+the settings and the code, so it is left out (:mod:`parallel_write.page_roles` names
+such fields of the topics and editions).
 
 What no other page shows of an article is its body. An article's page shows it (and a
 page's page), so a page's key adds the body digest of each content object among its own
@@ -80,8 +80,9 @@ def body_digest(content: Any) -> bytes | None:
     return b"-" if isinstance(content, Static) else None
 
 
-def held_fields(obj: Any) -> dict[str, Any]:
-    """What ``obj`` holds that pages are made from (its body aside)."""
+def held_fields(obj: Any, derived: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What ``obj`` holds that pages are made from (its body aside), without the fields
+    named in ``derived``."""
     if hasattr(obj, "__dict__"):
         fields = {
             name: value
@@ -90,7 +91,7 @@ def held_fields(obj: Any) -> dict[str, Any]:
         }
     else:  # a dataclass with slots
         fields = {field.name: getattr(obj, field.name) for field in dataclasses.fields(obj)}
-    for name in getattr(type(obj), "__page_reuse_derived__", ()):
+    for name in derived:
         fields.pop(name, None)
     return fields
 
@@ -175,7 +176,8 @@ class SiteState:
         if isinstance(obj, Content):
             noted = vars(obj).get(HELD_AS_READ)
             return noted if isinstance(noted, bytes) else content_held(obj, self.describer)
-        return self.describer.digest(sorted(held_fields(obj).items()))
+        derived = self.describer.roles.derived(type(obj))
+        return self.describer.digest(sorted(held_fields(obj, derived).items()))
 
     def page_key(
         self, site: bytes, template: str, relative: str, localsiteurl: str, job: Any

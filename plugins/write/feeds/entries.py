@@ -8,11 +8,13 @@ from datetime import date, datetime
 from typing import Any
 
 from markupsafe import Markup
+from pelican.contents import Article
 
 from feeds.entry_html import absolutise
 from feeds.ids import article_id, edition_id
+from markdown_reader import without_section_anchors
 
-__all__ = ["FeedEntry", "article_entry", "edition_entry", "plain", "updated_of"]
+__all__ = ["FeedEntry", "article_entry", "edition_entry", "entry_html", "plain", "updated_of"]
 
 RenderContent = Callable[[Any, str], str]
 """Renders an item's entry HTML (a template) given the site's absolute base URL."""
@@ -33,7 +35,7 @@ class FeedEntry:
     authors: tuple[str, ...]
 
 
-def updated_of(article: Any) -> datetime:
+def updated_of(article: Article) -> datetime:
     """``modified`` when the article has a later one, else its publication date."""
     published: datetime = article.date
     modified: datetime | None = getattr(article, "modified", None)
@@ -49,8 +51,15 @@ def _local_day(moment: datetime) -> date:
     return moment.date()
 
 
+def entry_html(html: str, page_url: str) -> str:
+    """An entry's HTML for feed readers, which show it away from its page: without the
+    page's section anchors (the renderer takes out what it added) and with every URL
+    absolute (``#section`` or ``/2026/…`` would point nowhere)."""
+    return absolutise(without_section_anchors(html), page_url)
+
+
 def article_entry(
-    article: Any, authority: str, site_url: str, render_content: RenderContent
+    article: Article, authority: str, site_url: str, render_content: RenderContent
 ) -> FeedEntry:
     """The entry for ``article``; its URLs are made absolute against ``site_url``."""
     page_url = f"{site_url}/{article.url}"
@@ -61,8 +70,8 @@ def article_entry(
         title=plain(article.title),
         published=article.date,
         updated=updated_of(article),
-        content_html=absolutise(render_content(article, site_url), page_url),
-        summary_html=absolutise(str(summary), page_url) if summary else "",
+        content_html=entry_html(render_content(article, site_url), page_url),
+        summary_html=entry_html(str(summary), page_url) if summary else "",
         categories=tuple(str(topic.title) for topic in getattr(article, "topics", None) or ()),
         authors=tuple(plain(author.name) for author in getattr(article, "authors", None) or ()),
     )
@@ -79,7 +88,7 @@ def edition_entry(
         title=str(edition.title),
         published=edition.published,
         updated=edition.updated,
-        content_html=absolutise(render_content(edition, site_url), page_url),
+        content_html=entry_html(render_content(edition, site_url), page_url),
         summary_html="",
         categories=tuple(group.title for group in edition.groups if group.topic is not None),
         authors=(),

@@ -1,18 +1,18 @@
-"""Prepare an entry's HTML for feed readers, which show it away from the site.
+"""Make an entry's URLs absolute, for feed readers, which show it away from the site.
 
 Every link and media address is made absolute (``/2026/…`` or ``#section`` would point
-nowhere), and the page's own chrome is dropped: elements hidden from assistive
-technology (``aria-hidden="true"``, e.g. the ``#`` section anchors) are navigation aids
-of the web page, not content. The fragment is parsed with a real HTML parser (lxml's,
-libxml2: this runs for every feed entry, and BeautifulSoup's pure-Python tree cost ten
-times as much) and written back as XHTML-style markup: void elements closed (``<br/>``),
-every other element with its end tag, attributes in their written order, in double quotes.
-(Markup after a stray ``</html>`` would be lost; the sanitiser never leaves one.)
+nowhere). That needs the page's final address, known only once the site is linked, and
+the addresses written in raw HTML, so the fragment is parsed with a real HTML parser
+(lxml's, libxml2: this runs for every feed entry, and BeautifulSoup's pure-Python tree
+cost ten times as much) and written back as XHTML-style markup: void elements closed
+(``<br/>``), every other element with its end tag, attributes in their written order, in
+double quotes. (Markup after a stray ``</html>`` would be lost; the sanitiser never leaves
+one.) Nothing is removed here: the page's section anchors are left out before, by the
+renderer that added them (``markdown_reader.without_section_anchors``).
 """
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree, html
@@ -21,7 +21,6 @@ __all__ = ["absolutise"]
 
 _URL_ATTRIBUTES = ("href", "src", "cite", "poster", "data")
 _HAS_URL = "//*[" + " or ".join(f"@{name}" for name in (*_URL_ATTRIBUTES, "srcset")) + "]"
-_HIDDEN = '//*[@aria-hidden="true"]'
 # Written ``<br/>``; any other element keeps its end tag even when empty (``<a id="x"></a>``:
 # ``<a/>`` would open an element that never closes, for an HTML parser).
 _VOID = frozenset(
@@ -64,7 +63,7 @@ def _absolute_srcset(base: str, srcset: str) -> str:
     return ", ".join(candidates)
 
 
-def _close(void: Any) -> None:
+def _close(void: html.HtmlElement) -> None:
     """Move what the parser read into ``void`` out, right after it (``<wbr>`` holds nothing)."""
     parent = void.getparent()
     children = list(void)
@@ -91,8 +90,6 @@ def absolutise(fragment: str, base: str) -> str:
     for void in list(root.iter(*_UNKNOWN_VOID)):
         if void.text or len(void):
             _close(void)
-    for hidden in root.xpath(_HIDDEN):
-        hidden.drop_tree()  # its tail (the text after it) stays
     for element in root.xpath(_HAS_URL):
         for name in _URL_ATTRIBUTES:
             value = element.get(name)
