@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from site_files import FULL, HOSTILE, PLAIN
 from tests.reliability.executable_constructs import html_problems
+from tests.stage_plugins import LINK_PLUGINS
 
 Build = Callable[..., tuple[Path, list[str]]]
 ARTICLE = "2026/01/25/example-article-1/index.html"
@@ -160,11 +161,16 @@ def _atom_entry(output: Path) -> dict[str, str]:
 
 
 def test_updates_move_the_feed_entry_updated_date_only(build_site: Build, tmp_path: Path) -> None:
-    before, problems = build_site({"articles/2026-01-25-example-article-1.md": PLAIN})
+    with_feeds = [*LINK_PLUGINS, "feeds"]
+    before, problems = build_site(
+        {"articles/2026-01-25-example-article-1.md": PLAIN}, plugins=with_feeds
+    )
     assert problems == []
     first = _atom_entry(before)
     (before.parent / "content" / "articles" / "2026-01-25-example-article-1.md").unlink()
-    after, problems = build_site({"articles/2026-01-25-example-article-1.md": FULL})
+    after, problems = build_site(
+        {"articles/2026-01-25-example-article-1.md": FULL}, plugins=with_feeds
+    )
     assert problems == []
     second = _atom_entry(after)
     assert second["id"] == first["id"]

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from pelican import signals
+from tests.stage_plugins import LINK_PLUGINS
 
 from topic_hubs.matching import PhraseIndex
 
@@ -68,7 +69,9 @@ def test_parsing_workers_match_and_the_build_checks_their_rules(
 ) -> None:
     files = {"topics/example-topic.md": TOPIC}
     files.update({f"articles/example-{n}.md": _article(n) for n in (1, 2, 3)})
+    # The speed layer's parsing workers (and its content cache) match the sections.
     parallel = {
+        "plugins": [*LINK_PLUGINS, "content_cache", "parallel_read"],
         "PARALLEL_READ_WORKERS": 2,
         "PARALLEL_READ_MIN_FILES": 2,
         "CACHE_PATH": str(tmp_path / "cache"),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from tests.stage_plugins import LINK_PLUGINS
 
 from build import build
 
@@ -23,13 +24,15 @@ def _corpus_files() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture corpus built once with the project's settings and plugins."""
+    """The fixture corpus built once with the project's settings, the link stage's plugins
+    and feeds (a hub links its topic's feeds)."""
     content = tmp_path_factory.mktemp("topics-site") / "content"
     for name, text in _corpus_files().items():
         (content / name).parent.mkdir(parents=True, exist_ok=True)
         (content / name).write_text(text, encoding="utf-8")
     output = content.parent / "output"
-    problems = build(ROOT / "pelicanconf.py", output, overrides={"PATH": str(content)})
+    overrides = {"PATH": str(content), "PLUGINS": [*LINK_PLUGINS, "feeds"]}
+    problems = build(ROOT / "pelicanconf.py", output, overrides=overrides)
     assert problems == []
     return output
 

@@ -12,10 +12,14 @@ from pathlib import Path
 import pytest
 from pelican.readers import METADATA_PROCESSORS, HTMLReader, RstReader
 from pelican.settings import DEFAULT_CONFIG
+from tests.stage_plugins import READ_PLUGINS
 
 from content_errors import ContentError
 from html_policy import sanitises_output, sanitising_reader, wrap_readers
 from html_policy.docutils_messages import message_errors
+
+# The site checks name the file and line of a problem the readers let through.
+WITH_CHECKS = [*READ_PLUGINS, "strict_build"]
 
 HOSTILE_RAW = """\
 <script>alert(1)</script>
@@ -209,7 +213,7 @@ def test_a_reader_the_site_adds_is_sanitised_too(build_site):
 def test_a_broken_link_in_rst_alone_is_reported_naming_the_file_and_line(build_site):
     # Regression: Pelican's "Unable to find 'missing.md'" was the only message, naming no file.
     body = "Intro.\n\nSee `the report <{filename}missing.md>`_ and `this <{filename}gone.rst>`_."
-    _, problems = build_site({"articles/a.rst": _rst(body)})
+    _, problems = build_site({"articles/a.rst": _rst(body)}, plugins=WITH_CHECKS)
     assert problems == [
         "error: content/articles/a.rst:8: link to '{filename}missing.md': there is no file"
         " content/articles/missing.md (check the file name; paths are relative to this file,"
@@ -248,6 +252,7 @@ def test_a_template_page_pelican_would_also_read_as_a_page_is_an_error(build_sit
     _, problems = build_site(
         {"pages/landing.html": "<html><head><title>Landing</title></head><body>x</body></html>"},
         TEMPLATE_PAGES={"pages/landing.html": "landing/index.html"},
+        plugins=WITH_CHECKS,
     )
     assert (
         "error: content/pages/landing.html: is a TEMPLATE_PAGES template, but in pages/ it is"
@@ -258,7 +263,9 @@ def test_a_template_page_pelican_would_also_read_as_a_page_is_an_error(build_sit
 
 def test_an_rst_article_without_a_title_is_reported_once_naming_the_file(build_site):
     # Pelican's own "Document title missing in file /abs/path" is an echo of ours.
-    _, problems = build_site({"articles/a.rst": ":date: 2026-01-24\n\nText only.\n"})
+    _, problems = build_site(
+        {"articles/a.rst": ":date: 2026-01-24\n\nText only.\n"}, plugins=WITH_CHECKS
+    )
     assert problems == [
         "error: content/articles/a.rst: has no title (add a line 'title: ...' to its front matter)"
     ]

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pelicanconf
 import pytest
 from blinker import Signal
 from pelican.plugins import signals as pelican_signals
+from tests.stage_plugins import FEATURES
 
 from build import build
 from project_paths import PLUGIN_FOLDERS
@@ -23,10 +23,11 @@ ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 
 # Plugins that provide topics are replaced by the synthetic stand-in, so the feed tests
-# know exactly which topics exist; every other plugin of the site stays on.
+# know exactly which topics exist; every other feature of the site stays on (not the speed
+# layer: FAST_BUILD off).
 _TOPIC_PLUGINS = {"topic_hubs"}
 SYNTHETIC_PLUGINS = [
-    *(p for p in pelicanconf.PLUGINS if p not in _TOPIC_PLUGINS | {"editions", "feeds"}),
+    *(p for p in FEATURES if p not in _TOPIC_PLUGINS | {"editions", "feeds"}),
     "synthetic_topics",
     "editions",
     "feeds",
