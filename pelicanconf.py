@@ -23,9 +23,42 @@ THEME_STATIC_DIR = "theme"
 # One folder per stage of the pipeline: read -> link -> write, and speed as a layer of its own
 # (docs/architecture.md; scripts/project_paths.py lists the same folders).
 PLUGIN_PATHS = ["plugins/core", "plugins/read", "plugins/link", "plugins/write", "plugins/speed"]
-PLUGINS = ["markdown_reader", "html_policy", "news_blocks", "topic_hubs", "editions", "newsroom", "feeds", "strict_build", "frozen_urls", "content_cache", "parallel_read", "article_bodies", "gc_tuning", "shared_templates", "parallel_write"]
-# Templates do not change during a build: Jinja need not re-check their files on every page.
-JINJA_ENVIRONMENT = {"auto_reload": False}
+
+# What the site does: its features, in pipeline order (read -> link -> write).
+FEATURES = [
+    # read: each source file becomes an article or a page
+    "markdown_reader",  # Markdown with front matter (markdown-it-py), stable heading ids
+    "html_policy",  # HTML in any source cleaned by one allow-list; off-site images as alt text
+    "news_blocks",  # key-point boxes, embedded posts shown as cards
+    # link: the articles become a site
+    "topic_hubs",  # topics (content/topics/), their hub pages, related coverage
+    "editions",  # one page per day with news, grouped by topic
+    "newsroom",  # datelines, bylines, sources, corrections, JSON-LD; sitemaps on publish
+    # write: the site becomes files (the pages themselves: Pelican and templates/)
+    "feeds",  # Atom, RSS and JSON Feed: the whole site, each topic, the editions
+    # checks the whole site before a page is written (last: it checks the others' pages too)
+    "strict_build",
+]
+
+# Speed: the same site, byte for byte, built faster: caches kept between builds, work spread
+# over every core, unchanged pages reused (docs/performance.md). False: the features alone.
+FAST_BUILD = True
+# The speed layer (plugins/speed/), after the features, in the order it needs.
+SPEED_PLUGINS = [
+    "frozen_urls",  # url and save_as computed once (after the features that read them first)
+    "content_cache",  # each file's parse kept between builds (in CACHE_PATH)
+    "parallel_read",  # articles parsed on every core
+    "article_bodies",  # article bodies wait on disk between reading and writing
+    "gc_tuning",  # Python's cycle collector runs less often during a build
+    "shared_templates",  # each template compiled once, and kept for the next build
+    # last: it renders, on every core, the pages all the others recorded; unchanged ones are reused
+    "parallel_write",
+]
+PLUGINS = FEATURES
+if FAST_BUILD:
+    PLUGINS = [*FEATURES, *SPEED_PLUGINS]
+    # Templates do not change during a build: Jinja need not re-check their files on every page.
+    JINJA_ENVIRONMENT = {"auto_reload": False}
 
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
@@ -82,6 +115,7 @@ AUTHOR_FEED_RSS = None
 
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = False
-# content_cache keeps each file's parsed result here between builds (see docs/performance.md).
+# What builds keep for the next one: the search index's shards, and with FAST_BUILD each
+# file's parse and the compiled templates (docs/performance.md).
 CACHE_PATH = ".cache"
 DIRECT_TEMPLATES = ["index", "tags", "archives"]

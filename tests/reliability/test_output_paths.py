@@ -365,7 +365,7 @@ def test_the_own_outputs_of_a_real_build_include_every_kind(build_corpus, tmp_pa
 def test_an_attached_file_still_moves_beside_its_article(build_corpus):
     # Listing the site's own outputs must not read a static file's save_as, which Pelican
     # takes as "its place is referenced" ({attach} then leaves it where it was, warning; the
-    # parallel writer's case is tests/performance/test_page_reuse.py).
+    # parallel writer's case is tests/speed/test_page_reuse.py).
     result = build_corpus(
         [],
         {

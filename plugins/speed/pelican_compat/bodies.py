@@ -15,7 +15,7 @@ unchanged.
 
 An article whose body was moved has no ``_content``: code that needs a body asks
 :func:`body_of` (the text as read) or the public ``content``/``get_content(siteurl)``,
-never ``_content`` (tests/performance/test_pelican_compat.py holds the plugins to it).
+never ``_content`` (tests/speed/test_pelican_compat.py holds the plugins to it).
 Pelican itself reads ``_content`` only in ``get_static_links``, which runs before the move.
 """
 

@@ -8,7 +8,7 @@ Touches: ``Content.__dict__["get_content"].cache``, ``...["get_summary"].cache``
 (emptied). Written against Pelican 4.12.0. Gain (commit 97f97fc): not one that
 ``make bench`` sees (one build per process, time and peak unchanged): ``make serve`` no
 longer keeps every earlier build's site alive, each rebuild adding its articles to the
-process (tests/performance/test_gc_tuning.py holds that a finished build's articles
+process (tests/speed/test_gc_tuning.py holds that a finished build's articles
 are freed).
 """
 
