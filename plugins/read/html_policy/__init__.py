@@ -36,7 +36,7 @@ from html_policy.policy import (
     sanitise,
 )
 from html_policy.readers import html_read, sanitises_output, sanitising_reader, wrap_readers
-from plugin_use import uses_plugin
+from plugin_use import connect
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
@@ -60,16 +60,11 @@ PLUGIN_NAME = "html_policy"
 
 def add_image_rule(md: Any, settings: Mapping[str, Any] | None = None) -> None:
     """``configure_markdown`` receiver: only for parsers of sites that use this plugin."""
-    # The signal is process-wide: parsers built for other sites (or tests) without this
-    # plugin in their PLUGINS stay as they are.
-    if uses_plugin(settings, PLUGIN_NAME):
-        md.use(offsite_images_plugin)
+    md.use(offsite_images_plugin)
 
 
 def sanitise_readers(readers: Any) -> None:
     """``readers_init`` receiver: every reader class but ours sanitises what it reads."""
-    if not uses_plugin(readers.settings, PLUGIN_NAME):
-        return
     # Imported here: markdown_reader itself imports this package (for sanitise).
     from markdown_reader import NewsMarkdownReader
 
@@ -80,12 +75,12 @@ def _connect_last(pelican: Any) -> None:
     # Connected once every plugin has registered, so this receiver runs after the other
     # readers_init receivers and sees the readers they add. (blinker keeps a receiver's
     # place when it is connected again, in later builds of the same process.)
-    signals.readers_init.connect(sanitise_readers)
+    connect(signals.readers_init, sanitise_readers, plugin=PLUGIN_NAME)
 
 
 def register() -> None:
     # Imported here: markdown_reader itself imports this package (for sanitise).
     from markdown_reader import configure_markdown
 
-    configure_markdown.connect(add_image_rule)
-    signals.initialized.connect(_connect_last)
+    connect(configure_markdown, add_image_rule, plugin=PLUGIN_NAME)
+    connect(signals.initialized, _connect_last, plugin=PLUGIN_NAME)

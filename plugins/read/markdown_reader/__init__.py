@@ -13,6 +13,7 @@ from markdown_reader.front_matter import drop_front_matter_sources
 from markdown_reader.reader import NewsMarkdownReader
 from markdown_reader.renderer import build_parser, configure_markdown, render
 from markdown_reader.slugs import slugify
+from plugin_use import connect
 
 __all__ = [
     "NewsMarkdownReader",
@@ -30,6 +31,9 @@ def use_news_reader(readers: Any) -> None:
         readers.reader_classes[extension] = NewsMarkdownReader
 
 
+PLUGIN = "markdown_reader"
+
+
 def register() -> None:
-    signals.readers_init.connect(use_news_reader)
-    signals.all_generators_finalized.connect(drop_front_matter_sources)
+    connect(signals.readers_init, use_news_reader, plugin=PLUGIN)
+    connect(signals.all_generators_finalized, drop_front_matter_sources, plugin=PLUGIN)

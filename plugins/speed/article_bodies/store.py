@@ -13,7 +13,8 @@ from typing import IO, Any
 
 from pelican.contents import Article
 
-from plugin_use import uses_plugin
+from article_bodies.settings import SCHEMA
+from site_settings import setting_values
 
 __all__ = ["BodyFile", "keep_bodies_on_disk"]
 
@@ -85,9 +86,7 @@ def may_link_static_files(content: Any) -> bool:
 def keep_bodies_on_disk(generator: Any) -> None:
     """``article_generator_init`` receiver: move each article's body once Pelican has read it."""
     settings = generator.settings
-    if not uses_plugin(settings, "article_bodies") or not settings.get(
-        "ARTICLE_BODIES_ON_DISK", True
-    ):
+    if not setting_values(SCHEMA, settings)["ARTICLE_BODIES_ON_DISK"]:
         return
     if not hasattr(os, "pwrite"):  # positioned writes are POSIX's (not on Windows)
         return

@@ -15,7 +15,6 @@ from typing import Any
 from pelican.contents import Content
 
 from free_memory import give_back_free_memory
-from plugin_use import uses_plugin
 
 __all__ = ["release_build", "trim_after_reading"]
 
@@ -24,8 +23,6 @@ _MEMOIZED = ("get_content", "get_summary")
 
 def release_build(pelican: Any) -> None:
     """``finalized`` receiver (after the collector's thresholds are restored)."""
-    if not uses_plugin(pelican.settings, "gc_tuning"):
-        return
     for name in _MEMOIZED:
         cache = getattr(Content.__dict__.get(name), "cache", None)
         if isinstance(cache, dict):
@@ -35,5 +32,4 @@ def release_build(pelican: Any) -> None:
 def trim_after_reading(generator: Any) -> None:
     """``article_generator_finalized`` receiver: parsing's freed memory back to the system
     (≈ 6 MB of the build process at N = 5,000, before pages are recorded and rendered)."""
-    if uses_plugin(generator.settings, "gc_tuning"):
-        give_back_free_memory()
+    give_back_free_memory()
