@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
 from content_errors import ContentError
+from html_policy.plain_metadata import plain_text
 from markdown_reader import build_parser, render
-from strict_build.plain_metadata import plain_text
 
 # Pieces of attacks (OWASP filter evasion cheat sheet) and of Markdown syntax; Hypothesis
 # strings them together with arbitrary text, so they meet in every context.

@@ -11,9 +11,9 @@ import pytest
 from markupsafe import Markup
 
 from content_errors import display_path
+from html_policy.plain_metadata import plain_text
 from strict_build.links import forget_link_records
 from strict_build.locations import _invisible, _path_problem, _slug_problem
-from strict_build.plain_metadata import plain_text
 from strict_build.site_checks import _EDITOR_FILE, _EDITOR_FILES
 
 

@@ -3,7 +3,8 @@
     ContentError            a problem in one source file, with its line when known
     ├── FrontMatterError    metadata that cannot be read or has the wrong shape
     ├── MarkupError         Markdown that a news-block rule cannot accept
-    └── TopicError          an unknown topic, or a topic file that is wrong
+    ├── TopicError          an unknown topic, or a topic file that is wrong
+    └── SettingsError       a setting in pelicanconf.py that is unknown, mistyped or conflicting
 
 Every message names the file (and line), says what is wrong and what to do; the
 build collects them and reports them together.
@@ -23,6 +24,7 @@ __all__ = [
     "ContentError",
     "FrontMatterError",
     "MarkupError",
+    "SettingsError",
     "TopicError",
     "display_path",
     "display_path_in",
@@ -65,3 +67,14 @@ class MarkupError(ContentError):
 
 class TopicError(ContentError):
     """An unknown topic slug, or a topic definition that is wrong."""
+
+
+class SettingsError(ContentError):
+    """A setting that is unknown (a typo), of the wrong type, or in conflict with another.
+
+    The file is the site's settings (``pelicanconf``); ``key`` is the setting's name.
+    """
+
+    def __init__(self, key: str, message: str, *, hint: str | None = None) -> None:
+        self.key = key
+        super().__init__("pelicanconf", message, hint=hint)

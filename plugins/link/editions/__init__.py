@@ -14,9 +14,14 @@ from pelican import signals
 from editions.generator import EditionsGenerator
 from editions.grouping import build_editions, group_by_topic
 from editions.model import Edition, EditionGroup
-from plugin_use import uses_plugin
+from editions.settings import SCHEMA
+from plugin_use import connect
+from site_settings import report_problems
+
+PLUGIN = "editions"
 
 __all__ = [
+    "SCHEMA",
     "Edition",
     "EditionGroup",
     "EditionsGenerator",
@@ -26,11 +31,15 @@ __all__ = [
 ]
 
 
-def add_generator(pelican: Any) -> type[EditionsGenerator] | None:
-    # Pelican's signals outlive a build: in a process that builds several sites (tests,
-    # make serve), a receiver from an earlier build must not act on a site without us.
-    return EditionsGenerator if uses_plugin(pelican.settings, __name__) else None
+def add_generator(pelican: Any) -> type[EditionsGenerator]:
+    return EditionsGenerator
+
+
+def check_settings(pelican: Any) -> None:
+    # The plugin has no settings: an EDITIONS_* key is a typo or a leftover.
+    report_problems(SCHEMA, pelican.settings)
 
 
 def register() -> None:
-    signals.get_generators.connect(add_generator)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.get_generators, add_generator, plugin=PLUGIN)

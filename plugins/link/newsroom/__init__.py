@@ -20,13 +20,15 @@ from pelican import signals
 
 from newsroom.linking import link_newsroom
 from newsroom.model import Newsroom, Note, Person, Source
-from newsroom.publication import enabled, init_article
-from newsroom.settings import NewsroomSettingsError, read_newsroom_settings
+from newsroom.publication import init_article
+from newsroom.settings import SCHEMA
 from newsroom.sitemaps import SitemapsGenerator
+from plugin_use import connect
+from site_settings import report_problems
 
 __all__ = [
+    "SCHEMA",
     "Newsroom",
-    "NewsroomSettingsError",
     "Note",
     "Person",
     "SitemapsGenerator",
@@ -34,19 +36,20 @@ __all__ = [
     "register",
 ]
 
+PLUGIN = "newsroom"
+
 
 def check_settings(pelican: Any) -> None:
-    # Fail before anything is read when a setting is wrong, naming the setting.
-    if enabled(pelican.settings):
-        read_newsroom_settings(pelican.settings)
+    # Every wrong setting reported before anything is read, each naming the setting.
+    report_problems(SCHEMA, pelican.settings)
 
 
-def add_generator(pelican: Any) -> type[SitemapsGenerator] | None:
-    return SitemapsGenerator if enabled(pelican.settings) else None
+def add_generator(pelican: Any) -> type[SitemapsGenerator]:
+    return SitemapsGenerator
 
 
 def register() -> None:
-    signals.initialized.connect(check_settings)
-    signals.content_object_init.connect(init_article)
-    signals.all_generators_finalized.connect(link_newsroom)
-    signals.get_generators.connect(add_generator)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.content_object_init, init_article, plugin=PLUGIN)
+    connect(signals.all_generators_finalized, link_newsroom, plugin=PLUGIN)
+    connect(signals.get_generators, add_generator, plugin=PLUGIN)

@@ -13,8 +13,7 @@ from typing import Any
 
 from pelican.generators import ArticlesGenerator
 
-from newsroom.publication import enabled
-from newsroom.settings import read_newsroom_settings
+from newsroom.settings import newsroom_settings
 from newsroom.structured_data import (
     ArticleJsonLd,
     collection_page_graph,
@@ -46,9 +45,9 @@ def _all_articles(generator: ArticlesGenerator) -> Iterator[Any]:
 def link_newsroom(generators: Iterable[Any]) -> None:
     """``all_generators_finalized`` receiver."""
     for generator in generators:
-        if not isinstance(generator, ArticlesGenerator) or not enabled(generator.settings):
+        if not isinstance(generator, ArticlesGenerator):
             continue
-        site = read_newsroom_settings(generator.settings)
+        site = newsroom_settings(generator.settings)
         for article in _all_articles(generator):
             newsroom = getattr(article, "newsroom", None)
             if newsroom is None:

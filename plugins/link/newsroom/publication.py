@@ -25,11 +25,10 @@ from pelican.urlwrappers import Author
 from content_errors import ContentError, display_path
 from newsroom.fields import read_newsroom_fields
 from newsroom.model import Newsroom, house_time
-from newsroom.settings import read_newsroom_settings
+from newsroom.settings import newsroom_settings
 from newsroom.source_lines import raw_front_matter
-from plugin_use import uses_plugin
 
-__all__ = ["build_time", "enabled", "init_article"]
+__all__ = ["build_time", "init_article"]
 
 logger = logging.getLogger(__name__)
 _TRUE = {"true", "yes"}
@@ -43,14 +42,9 @@ def build_time(settings: dict[str, Any]) -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def enabled(settings: dict[str, Any]) -> bool:
-    # Signals outlive a build: receivers must not act on a site without this plugin.
-    return uses_plugin(settings, "newsroom")
-
-
 def init_article(content: Any) -> None:
     """``content_object_init`` receiver; a bad field is logged, then fails the file."""
-    if not isinstance(content, Article) or not enabled(content.settings):
+    if not isinstance(content, Article):
         return
     try:
         _init(content)
@@ -87,9 +81,9 @@ def _hold_future(article: Any, newsroom: Newsroom, settings: dict[str, Any]) -> 
     asked = article.metadata.get("publish_future")
     if asked is True or str(asked).lower() in _TRUE:
         return
-    # The site's settings (checked when the build started) only matter for a future
-    # article; reading them for every article was a noticeable part of a large build.
-    if article.date > build_time(settings) and not read_newsroom_settings(settings).publish_future:
+    # The site's settings (checked when the build started, read once a build) only
+    # matter for a future article.
+    if article.date > build_time(settings) and not newsroom_settings(settings).publish_future:
         article.status = "draft"
         newsroom.held_until = article.date
         newsroom.held_until_label = house_time(article.date)
@@ -111,6 +105,6 @@ def _apply_modified(article: Any, newsroom: Newsroom) -> None:
 
 
 def _safe_name(name: str) -> str:
-    # Like the other front-matter text (strict_build.plain_metadata): a name with HTML
+    # Like the other front-matter text (html_policy.plain_metadata): a name with HTML
     # characters is escaped text, safe wherever a template prints it.
     return Markup(escape(name)) if set(name) & set('<>"&') else name

@@ -1,38 +1,117 @@
-"""The newsroom plugin's settings: defaults in one place, checked once when the build starts."""
+"""The newsroom plugin's settings: declared once (defaults, checks), read once per build."""
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DEFAULTS", "NewsroomSettings", "NewsroomSettingsError", "read_newsroom_settings"]
+from build_state import build_of
+from content_errors import SettingsError
+from site_settings import Setting, SettingsSchema, boolean, setting_values, settings_problems
 
-DEFAULTS: dict[str, Any] = {
-    # Write sitemap.xml, news-sitemap.xml and robots.txt (publishconf.py turns them on:
-    # they need absolute URLs, which the preview build does not have).
-    "SITEMAPS": False,
-    # Publish articles dated in the future now, instead of keeping them as drafts.
-    "PUBLISH_FUTURE": False,
-    # The publisher in JSON-LD and the Google News sitemap; None means SITENAME / SITEURL.
-    "PUBLISHER_NAME": None,
-    "PUBLISHER_URL": None,
-    # A logo for JSON-LD, as a path on the site (e.g. "theme/img/logo.png"); None: none.
-    "PUBLISHER_LOGO": None,
-    # <news:language> of the Google News sitemap; None means DEFAULT_LANG.
-    "NEWS_SITEMAP_LANGUAGE": None,
-}
-# Settings with these prefixes belong to this plugin: a misspelt one is an error.
-_OWN_PREFIXES = ("PUBLISHER_", "NEWSROOM_", "NEWS_SITEMAP", "SITEMAP", "PUBLISH_")
+__all__ = ["SCHEMA", "NewsroomSettings", "newsroom_settings", "read_newsroom_settings"]
+
 # Google News accepts ISO 639 codes, and these two Chinese variants.
 _NEWS_LANGUAGE = re.compile(r"[a-z]{2,3}|zh-cn|zh-tw")
 _ABSOLUTE_URL = re.compile(r"https?://[^\s/?#]+(?:/[^\s]*)?")
+_NAME = "the publisher's name as text (or leave it unset to use SITENAME)"
+_URL = (
+    "an absolute http(s) URL such as 'https://news.example.org' (or leave it unset to use SITEURL)"
+)
+_LANGUAGE = (
+    "an ISO 639 language code such as 'en' (or 'zh-cn' / 'zh-tw'); it defaults to DEFAULT_LANG"
+)
 
 
-class NewsroomSettingsError(ValueError):
-    """A newsroom setting that is unknown, mistyped or conflicting; says which and what to do."""
+def _name(value: Any) -> str | None:
+    return None if value is None or (isinstance(value, str) and value.strip()) else _NAME
+
+
+def _url(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and (not value or _ABSOLUTE_URL.fullmatch(value))):
+        return None
+    return _URL
+
+
+def _logo(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and value and "://" not in value):
+        return None
+    return (
+        "a path on this site such as 'images/logo.png' (the site loads nothing from other origins)"
+    )
+
+
+def _language(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and _NEWS_LANGUAGE.fullmatch(value)):
+        return None
+    return _LANGUAGE
+
+
+def _site_url(settings: Mapping[str, Any]) -> str:
+    return str(settings.get("SITEURL") or "").rstrip("/")
+
+
+def _defaults_from_the_site(settings: Mapping[str, Any]) -> Iterator[SettingsError]:
+    """The values taken from SITENAME, SITEURL and DEFAULT_LANG must be right too."""
+    if settings.get("PUBLISHER_NAME") is None and _name(str(settings.get("SITENAME") or "")):
+        yield SettingsError("PUBLISHER_NAME", f"PUBLISHER_NAME = '' must be {_NAME}")
+    language = str(settings.get("DEFAULT_LANG") or "en").lower()
+    if settings.get("NEWS_SITEMAP_LANGUAGE") is None and _language(language):
+        yield SettingsError(
+            "NEWS_SITEMAP_LANGUAGE", f"NEWS_SITEMAP_LANGUAGE = {language!r} must be {_LANGUAGE}"
+        )
+    site_url = _site_url(settings)
+    if settings.get("SITEMAPS") is True and not _ABSOLUTE_URL.fullmatch(site_url):
+        yield SettingsError(
+            "SITEMAPS",
+            f"SITEMAPS = True needs an absolute SITEURL (it is {site_url!r}): sitemaps and "
+            "robots.txt must give full addresses (set SITEURL, or SITEMAPS = False)",
+        )
+
+
+SCHEMA = SettingsSchema(
+    plugin="newsroom",
+    settings=(
+        Setting(
+            "SITEMAPS",
+            False,
+            boolean,
+            "Write sitemap.xml, news-sitemap.xml and robots.txt (publishconf.py turns them on: "
+            "they need absolute URLs, which the preview build does not have).",
+        ),
+        Setting(
+            "PUBLISH_FUTURE",
+            False,
+            boolean,
+            "Publish articles dated in the future now, instead of keeping them as drafts.",
+        ),
+        Setting(
+            "PUBLISHER_NAME",
+            None,
+            _name,
+            "The publisher in JSON-LD and the Google News sitemap; None: SITENAME.",
+        ),
+        Setting("PUBLISHER_URL", None, _url, "The publisher's address; None: SITEURL."),
+        Setting(
+            "PUBLISHER_LOGO",
+            None,
+            _logo,
+            'A logo for JSON-LD, as a path on the site (e.g. "theme/img/logo.png"); None: none.',
+        ),
+        Setting(
+            "NEWS_SITEMAP_LANGUAGE",
+            None,
+            _language,
+            "<news:language> of the Google News sitemap; None: DEFAULT_LANG.",
+        ),
+    ),
+    # Settings with these prefixes belong to this plugin: a misspelt one is an error.
+    prefixes=("PUBLISHER_", "NEWSROOM_", "NEWS_SITEMAP", "SITEMAP", "PUBLISH_"),
+    extra=(_defaults_from_the_site,),
+    unknown_label="newsroom setting",
+)
 
 
 @dataclass(frozen=True)
@@ -48,64 +127,33 @@ class NewsroomSettings:
     site_url: str
 
 
-def read_newsroom_settings(settings: Mapping[str, Any]) -> NewsroomSettings:
-    """Validate and return the settings; raise :class:`NewsroomSettingsError` if wrong."""
-    _reject_unknown_keys(settings)
-    values = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    for key in ("SITEMAPS", "PUBLISH_FUTURE"):
-        if not isinstance(values[key], bool):
-            raise NewsroomSettingsError(f"{key} = {values[key]!r} must be True or False")
-    site_url = str(settings.get("SITEURL") or "").rstrip("/")
-    name = values["PUBLISHER_NAME"]
-    if name is None:
-        name = str(settings.get("SITENAME") or "")
-    if not isinstance(name, str) or not name.strip():
-        raise NewsroomSettingsError(
-            f"PUBLISHER_NAME = {name!r} must be the publisher's name as text "
-            "(or leave it unset to use SITENAME)"
-        )
-    url = values["PUBLISHER_URL"]
-    if url is None:
-        url = site_url
-    if not isinstance(url, str) or (url and not _ABSOLUTE_URL.fullmatch(url)):
-        raise NewsroomSettingsError(
-            f"PUBLISHER_URL = {url!r} must be an absolute http(s) URL such as "
-            "'https://news.example.org' (or leave it unset to use SITEURL)"
-        )
+def _resolve(settings: Mapping[str, Any]) -> NewsroomSettings:
+    values = setting_values(SCHEMA, settings)
+    site_url = _site_url(settings)
+    name = values["PUBLISHER_NAME"] or str(settings.get("SITENAME") or "")
+    url = site_url if values["PUBLISHER_URL"] is None else values["PUBLISHER_URL"]
     logo = values["PUBLISHER_LOGO"]
-    if logo is not None and (not isinstance(logo, str) or not logo or "://" in logo):
-        raise NewsroomSettingsError(
-            f"PUBLISHER_LOGO = {logo!r} must be a path on this site such as "
-            "'images/logo.png' (the site loads nothing from other origins)"
-        )
-    language = values["NEWS_SITEMAP_LANGUAGE"]
-    if language is None:
-        language = str(settings.get("DEFAULT_LANG") or "en").lower()
-    if not isinstance(language, str) or not _NEWS_LANGUAGE.fullmatch(language):
-        raise NewsroomSettingsError(
-            f"NEWS_SITEMAP_LANGUAGE = {language!r} must be an ISO 639 language code such as "
-            "'en' (or 'zh-cn' / 'zh-tw'); it defaults to DEFAULT_LANG"
-        )
-    if values["SITEMAPS"] and not _ABSOLUTE_URL.fullmatch(site_url):
-        raise NewsroomSettingsError(
-            f"SITEMAPS = True needs an absolute SITEURL (it is {site_url!r}): sitemaps and "
-            "robots.txt must give full addresses (set SITEURL, or SITEMAPS = False)"
-        )
+    language = values["NEWS_SITEMAP_LANGUAGE"] or str(settings.get("DEFAULT_LANG") or "en").lower()
     return NewsroomSettings(
-        sitemaps=values["SITEMAPS"],
+        sitemaps=values["SITEMAPS"] and bool(_ABSOLUTE_URL.fullmatch(site_url)),
         publish_future=values["PUBLISH_FUTURE"],
         publisher_name=name.strip(),
         publisher_url=url.rstrip("/"),
         publisher_logo=logo.lstrip("/") if isinstance(logo, str) else None,
-        news_language=language,
+        news_language=language if not _language(language) else "en",
         site_url=site_url,
     )
 
 
-def _reject_unknown_keys(settings: Mapping[str, Any]) -> None:
-    for key in settings:
-        if key in DEFAULTS or not key.startswith(_OWN_PREFIXES):
-            continue
-        close = difflib.get_close_matches(key, list(DEFAULTS), n=1)
-        hint = f"did you mean {close[0]}?" if close else "known: " + ", ".join(sorted(DEFAULTS))
-        raise NewsroomSettingsError(f"unknown newsroom setting {key} ({hint})")
+def read_newsroom_settings(settings: Mapping[str, Any]) -> NewsroomSettings:
+    """Check and return the settings; raise the first :class:`SettingsError` if wrong."""
+    problems = settings_problems(SCHEMA, settings)
+    if problems:
+        raise problems[0]
+    return _resolve(settings)
+
+
+def newsroom_settings(settings: Mapping[str, Any]) -> NewsroomSettings:
+    """The build's settings, read once per build; a wrong value (reported when the build
+    started) is replaced by its default."""
+    return build_of(settings).state("newsroom.settings", lambda: _resolve(settings))

@@ -16,7 +16,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from newsroom.fields import text_of
-from newsroom.settings import NewsroomSettings, read_newsroom_settings
+from newsroom.settings import NewsroomSettings, newsroom_settings
 
 __all__ = [
     "NEWS_LIMIT",
@@ -112,11 +112,11 @@ class SitemapsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
     """Writes the sitemaps and robots.txt after every page is planned."""
 
     def generate_context(self) -> None:
-        read_newsroom_settings(self.settings)  # fail early on a wrong setting
+        """Nothing to read: the settings were checked when the build started."""
 
     def planned_outputs(self) -> dict[str, str]:
         """The files :meth:`generate_output` may write: path in the site -> what it is."""
-        if not read_newsroom_settings(self.settings).sitemaps:
+        if not newsroom_settings(self.settings).sitemaps:
             return {}
         return {
             "sitemap.xml": "the sitemap",
@@ -125,7 +125,7 @@ class SitemapsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         }
 
     def generate_output(self, writer: Any) -> None:
-        site = read_newsroom_settings(self.settings)
+        site = newsroom_settings(self.settings)
         if not site.sitemaps:
             return
         data = {

@@ -1,6 +1,5 @@
 """Strict builds: problems Pelican would let through become errors that name the file.
 
-    plain_metadata  front-matter text made safe to print anywhere (no markup)
     required    a missing title or date, said with the fix
     locations   an unsafe slug, save_as or url (path traversal, look-alike characters)
     own_outputs the files the site writes itself (pages, feeds, hubs, theme, search index)
@@ -26,11 +25,10 @@ from pelican import signals
 
 from html_policy import html_read
 from markdown_reader import configure_markdown
-from plugin_use import uses_plugin
+from plugin_use import connect
 from strict_build.ledger import SourceLedger, Tally, record_written, sources_tallied
 from strict_build.links import collect_links_plugin, record_read_links
 from strict_build.locations import report_unsafe_location
-from strict_build.plain_metadata import make_metadata_plain
 from strict_build.required import report_missing_metadata
 from strict_build.site_checks import check_site
 from strict_build.unpublished import place_draft_pages, place_unpublished_articles
@@ -39,31 +37,28 @@ __all__ = ["SourceLedger", "Tally", "register", "sources_tallied"]
 
 
 def _add_link_collector(md: Any, settings: Any = None) -> None:
-    # The signal is process-wide: parsers built for other sites (or tests) without this
-    # plugin in their PLUGINS stay as they are.
-    if uses_plugin(settings, __name__):
-        md.use(collect_links_plugin)
+    md.use(collect_links_plugin)
 
 
 def _record_read_links(reader: Any, **read: Any) -> None:
     # Links in what another reader (reStructuredText, HTML) made, for the same checks.
-    if uses_plugin(getattr(reader, "settings", None), __name__):
-        record_read_links(read["html"], read["metadata"], read.get("source_text"))
+    record_read_links(read["html"], read["metadata"], read.get("source_text"))
 
 
 def _ledger_generator(pelican: Any) -> type[SourceLedger]:
     return SourceLedger
 
 
+PLUGIN = "strict_build"
+
+
 def register() -> None:
-    configure_markdown.connect(_add_link_collector)
-    html_read.connect(_record_read_links)
-    signals.article_generator_context.connect(make_metadata_plain)
-    signals.page_generator_context.connect(make_metadata_plain)
-    signals.content_object_init.connect(report_unsafe_location)
-    signals.content_object_init.connect(report_missing_metadata)
-    signals.get_generators.connect(_ledger_generator)
-    signals.article_generator_finalized.connect(place_unpublished_articles)
-    signals.page_generator_finalized.connect(place_draft_pages)
-    signals.all_generators_finalized.connect(check_site)
-    signals.content_written.connect(record_written)
+    connect(configure_markdown, _add_link_collector, plugin=PLUGIN)
+    connect(html_read, _record_read_links, plugin=PLUGIN)
+    connect(signals.content_object_init, report_unsafe_location, plugin=PLUGIN)
+    connect(signals.content_object_init, report_missing_metadata, plugin=PLUGIN)
+    connect(signals.get_generators, _ledger_generator, plugin=PLUGIN)
+    connect(signals.article_generator_finalized, place_unpublished_articles, plugin=PLUGIN)
+    connect(signals.page_generator_finalized, place_draft_pages, plugin=PLUGIN)
+    connect(signals.all_generators_finalized, check_site, plugin=PLUGIN)
+    connect(signals.content_written, record_written, plugin=PLUGIN)

@@ -31,13 +31,16 @@ from typing import Any
 from blinker import signal
 from pelican import signals
 
+from plugin_use import connect
 from topic_hubs.early_matching import match_as_read, match_in_worker
 from topic_hubs.generator import TopicsGenerator
 from topic_hubs.linking import RelatedArticle, RelatedRanking, related_coverage
 from topic_hubs.model import Development, HubPage, Topic, forget_last_excerpt
 from topic_hubs.pipeline import check_settings, link_topics
+from topic_hubs.settings import SCHEMA
 
 __all__ = [
+    "SCHEMA",
     "Development",
     "HubPage",
     "RelatedArticle",
@@ -54,11 +57,14 @@ def add_generator(pelican: Any) -> type[TopicsGenerator]:
     return TopicsGenerator
 
 
+PLUGIN = "topic_hubs"
+
+
 def register() -> None:
-    signals.initialized.connect(check_settings)
-    signals.content_object_init.connect(match_as_read)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.content_object_init, match_as_read, plugin=PLUGIN)
     # Sent by parallel_read's workers (by name: this plugin works without that one).
-    signal("parallel_read.parsed_in_worker").connect(match_in_worker)
-    signals.article_generator_finalized.connect(link_topics)
-    signals.get_generators.connect(add_generator)
-    signals.finalized.connect(forget_last_excerpt)
+    connect(signal("parallel_read.parsed_in_worker"), match_in_worker, plugin=PLUGIN)
+    connect(signals.article_generator_finalized, link_topics, plugin=PLUGIN)
+    connect(signals.get_generators, add_generator, plugin=PLUGIN)
+    connect(signals.finalized, forget_last_excerpt, plugin=PLUGIN)

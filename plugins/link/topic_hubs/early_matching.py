@@ -22,7 +22,7 @@ from typing import Any
 
 from pelican.contents import Article
 
-from plugin_use import uses_plugin
+from build_state import build_of
 from topic_hubs.matching import PhraseIndex, TopicRules, section_texts
 from topic_hubs.section_text import shorten_section_text
 from topic_hubs.settings import topic_settings
@@ -62,28 +62,26 @@ class SectionMatches:
     verdicts: tuple[tuple[bool, ...], ...]
 
 
-# The topics of the build in progress, by its settings object (one build at a time).
-_current: tuple[Any, BuildTopics] | None = None
+# Where the build keeps its topics (build_state): loaded once, when the first article is made.
+_BUILD_KEY = "topic_hubs.topics"
+
+
+def _load_build_topics(settings: Any) -> BuildTopics:
+    display_root = os.path.dirname(os.path.abspath(str(settings.get("PATH", "."))))
+    loaded = load_topics(topic_settings(settings).folder, display_root, settings)
+    rules = [TopicRules.of(topic) for topic in loaded.topics]
+    return BuildTopics(loaded, rules, PhraseIndex(rules), display_root)
 
 
 def build_topics(settings: Any) -> BuildTopics:
     """The topics of the build whose settings these are (loaded once)."""
-    global _current  # noqa: PLW0603  # one build at a time per process
-    if _current is not None and _current[0] is settings:
-        return _current[1]
-    display_root = os.path.dirname(os.path.abspath(str(settings.get("PATH", "."))))
-    loaded = load_topics(topic_settings(settings).folder, display_root, settings)
-    rules = [TopicRules.of(topic) for topic in loaded.topics]
-    topics = BuildTopics(loaded, rules, PhraseIndex(rules), display_root)
-    _current = (settings, topics)
-    return topics
+    return build_of(settings).state(_BUILD_KEY, lambda: _load_build_topics(settings))
 
 
 def take_build_topics(settings: Any) -> BuildTopics:
     """:func:`build_topics`, forgotten afterwards: linking them happens once."""
-    global _current  # noqa: PLW0603
     topics = build_topics(settings)
-    _current = None
+    build_of(settings).drop(_BUILD_KEY)
     return topics
 
 
@@ -100,7 +98,7 @@ def match_in_worker(reader: Any, metadata: dict[str, Any] | None = None) -> None
     before a topic file changed), and otherwise matches again, as without workers.
     """
     settings = getattr(reader, "settings", None)
-    if metadata is None or settings is None or not uses_plugin(settings, "topic_hubs"):
+    if metadata is None or settings is None:
         return
     sections = metadata.get("sections")
     if not isinstance(sections, list):
@@ -131,16 +129,7 @@ def match_as_read(content: Any) -> None:
     """``content_object_init`` receiver: match an article's sections, then shorten them."""
     if not isinstance(content, Article):
         return
-    settings = content.settings
-    current = _current
-    if current is not None and current[0] is settings:
-        # This build's topics, loaded for an earlier article: the plugin is in use (asking
-        # again went through the PLUGINS list for every article).
-        topics = current[1]
-    elif uses_plugin(settings, "topic_hubs"):
-        topics = build_topics(settings)
-    else:
-        return
+    topics = build_topics(content.settings)
     sections = getattr(content, "sections", None) or []
     index = topics.index
     verdicts = _worker_verdicts(content, index, len(sections))

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from build_state import build_of
+
 __all__ = [
     "ArticleEntry",
     "Day",
@@ -129,12 +131,13 @@ class Development:
         # A hub's template reads it twice in a row (whether there is one, then the text):
         # the last one made is remembered, not every one (they would all stay in memory
         # until the build ends).
-        last = _last_excerpt[0]
-        if last is not None and last[0] is self:
-            return last[1]
-        text = self._excerpt()
-        _last_excerpt[0] = (self, text)
-        return text
+        settings = getattr(self.article, "settings", None)
+        if settings is None:
+            return self._excerpt()
+        last = build_of(settings).state(_LAST_EXCERPT, _LastExcerpt)
+        if last.development is not self:
+            last.development, last.text = self, self._excerpt()
+        return last.text
 
     def _excerpt(self) -> str:
         if self.section is not None:
@@ -145,13 +148,19 @@ class Development:
         return ""
 
 
-# The development whose excerpt was made last, and the excerpt.
-_last_excerpt: list[tuple[Development, str] | None] = [None]
+# Where a build keeps the development whose excerpt was made last (build_state).
+_LAST_EXCERPT = "topic_hubs.last_excerpt"
 
 
-def forget_last_excerpt(*_: object) -> None:
+@dataclass(slots=True)
+class _LastExcerpt:
+    development: Development | None = None
+    text: str = ""
+
+
+def forget_last_excerpt(pelican: Any) -> None:
     """``finalized`` receiver: the remembered development would keep the whole site alive."""
-    _last_excerpt[0] = None
+    build_of(pelican.settings).drop(_LAST_EXCERPT)
 
 
 @dataclass(slots=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from site_settings import report_problems
 from topic_hubs.assign import assign_topics
 from topic_hubs.early_matching import take_build_topics
 from topic_hubs.linking import link_articles
 from topic_hubs.section_text import shorten_section_texts
-from topic_hubs.settings import settings_problems, topic_settings
+from topic_hubs.settings import SCHEMA, topic_settings
 
 __all__ = ["check_settings", "link_topics"]
 
@@ -21,8 +22,8 @@ logger = logging.getLogger(__name__)
 
 
 def check_settings(pelican: Any) -> None:
-    for problem in settings_problems(pelican.settings):
-        logger.error("%s", problem)
+    """``initialized``: every wrong setting reported before anything is read."""
+    report_problems(SCHEMA, pelican.settings)
 
 
 def link_topics(generator: Any) -> None:

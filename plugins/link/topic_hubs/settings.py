@@ -1,26 +1,83 @@
-"""The topic_hubs plugin's settings: defaults in one place, checked when the build starts."""
+"""The topic_hubs plugin's settings: declared once (defaults, checks), read once per build."""
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DEFAULTS", "TopicSettings", "settings_problems", "topic_settings"]
+from content_errors import SettingsError
+from site_settings import Setting, SettingsSchema, setting_values, whole_number
+from site_settings import settings_problems as schema_problems
 
-DEFAULTS: dict[str, Any] = {
-    # Folder of topic files, relative to PATH (content/); kept out of articles, pages
-    # and static files, since topics are data, not pages.
-    "TOPICS_PATH": "topics",
-    # How many articles an article page lists under "Related coverage".
-    "TOPICS_RELATED_LIMIT": 5,
-    # How many key points a hub shows (drawn from its newest articles).
-    "TOPICS_KEY_POINTS": 8,
-    # Articles per page of a hub's timeline (page 2 at topics/<slug>/page/2/); 0: one page.
-    "TOPICS_HUB_PAGE_SIZE": 50,
-}
+__all__ = ["DEFAULTS", "SCHEMA", "TopicSettings", "settings_problems", "topic_settings"]
+
+
+def _folder_inside_path(path: Any) -> str | None:
+    valid = (
+        isinstance(path, str)
+        and bool(path)
+        and not os.path.isabs(path)
+        and ".." not in path.replace(os.sep, "/").split("/")
+    )
+    return None if valid else "a folder inside PATH, like 'topics'"
+
+
+def _read_elsewhere(settings: Mapping[str, Any]) -> Iterator[SettingsError]:
+    """Topic files must not also be read as articles or pages, or copied as static files."""
+    path = settings.get("TOPICS_PATH", "topics")
+    if _folder_inside_path(path) is not None:
+        return  # reported as a wrong value
+    topics = os.path.normpath(path)
+    for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
+        excludes_key = key.replace("_PATHS", "_EXCLUDES")
+        excluded = {os.path.normpath(p) for p in settings.get(excludes_key) or []}
+        for given in settings.get(key) or []:
+            folder = os.path.normpath(given) if given else "."
+            inside = folder in {".", topics} or topics.startswith(folder + os.sep)
+            if inside and topics not in excluded:
+                yield SettingsError(
+                    key,
+                    f"{key} includes {folder!r}, which holds the topic files ({path}/)",
+                    hint=f"add {path!r} to {excludes_key}",
+                )
+
+
+SCHEMA = SettingsSchema(
+    plugin="topic_hubs",
+    settings=(
+        Setting(
+            "TOPICS_PATH",
+            "topics",
+            _folder_inside_path,
+            "Folder of topic files, relative to PATH; kept out of articles, pages and static "
+            "files, since topics are data, not pages.",
+        ),
+        Setting(
+            "TOPICS_RELATED_LIMIT",
+            5,
+            whole_number(0),
+            'How many articles an article page lists under "Related coverage".',
+        ),
+        Setting(
+            "TOPICS_KEY_POINTS",
+            8,
+            whole_number(0),
+            "How many key points a hub shows (drawn from its newest articles).",
+        ),
+        Setting(
+            "TOPICS_HUB_PAGE_SIZE",
+            50,
+            whole_number(0),
+            "Articles per page of a hub's timeline (page 2 at topics/<slug>/page/2/); 0: one page.",
+        ),
+    ),
+    prefixes=("TOPICS_", "TOPIC_"),
+    extra=(_read_elsewhere,),
+)
+# The defaults by name (the importer reads TOPICS_PATH's).
+DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SCHEMA.settings}
 
 
 @dataclass(frozen=True)
@@ -33,69 +90,16 @@ class TopicSettings:
 
 def settings_problems(settings: Mapping[str, Any]) -> list[str]:
     """Every wrong or unknown ``TOPICS_*`` setting, as a message saying what to do."""
-    problems = []
-    for key in settings:
-        if key.startswith(("TOPICS_", "TOPIC_")) and key not in DEFAULTS:
-            close = difflib.get_close_matches(key, list(DEFAULTS), n=1)
-            hint = f"did you mean {close[0]}?" if close else "known: " + ", ".join(DEFAULTS)
-            problems.append(f"pelicanconf: unknown setting {key} ({hint})")
-    path = settings.get("TOPICS_PATH", DEFAULTS["TOPICS_PATH"])
-    if not _valid_path(path):
-        problems.append(
-            f"pelicanconf: TOPICS_PATH must be a folder inside PATH, like 'topics', not {path!r}"
-        )
-    else:
-        problems.extend(_read_elsewhere(path, settings))
-    for key in ("TOPICS_RELATED_LIMIT", "TOPICS_KEY_POINTS", "TOPICS_HUB_PAGE_SIZE"):
-        value = settings.get(key, DEFAULTS[key])
-        if not _valid_number(value):
-            problems.append(f"pelicanconf: {key} must be a whole number ≥ 0, not {value!r}")
-    return problems
-
-
-def _read_elsewhere(path: str, settings: Mapping[str, Any]) -> list[str]:
-    """Topic files must not also be read as articles or pages, or copied as static files."""
-    problems = []
-    topics = os.path.normpath(path)
-    for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
-        excludes_key = key.replace("_PATHS", "_EXCLUDES")
-        excluded = {os.path.normpath(p) for p in settings.get(excludes_key) or []}
-        for given in settings.get(key) or []:
-            folder = os.path.normpath(given) if given else "."
-            inside = folder in {".", topics} or topics.startswith(folder + os.sep)
-            if inside and topics not in excluded:
-                problems.append(
-                    f"pelicanconf: {key} includes {folder!r}, which holds the topic files "
-                    f"({path}/) (add {path!r} to {excludes_key})"
-                )
-    return problems
-
-
-def _valid_number(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _valid_path(path: Any) -> bool:
-    return (
-        isinstance(path, str)
-        and bool(path)
-        and not os.path.isabs(path)
-        and ".." not in path.replace(os.sep, "/").split("/")
-    )
+    return [str(problem) for problem in schema_problems(SCHEMA, settings)]
 
 
 def topic_settings(settings: Mapping[str, Any]) -> TopicSettings:
     """The settings to use: defaults where a value is missing or wrong (that is reported
-    by :func:`settings_problems` when the build starts)."""
-
-    def value(key: str, valid: Any) -> Any:
-        given = settings.get(key, DEFAULTS[key])
-        return given if valid(given) else DEFAULTS[key]
-
-    path = value("TOPICS_PATH", _valid_path)
+    when the build starts)."""
+    values = setting_values(SCHEMA, settings)
     return TopicSettings(
-        folder=os.path.abspath(os.path.join(str(settings.get("PATH", ".")), path)),
-        related_limit=value("TOPICS_RELATED_LIMIT", _valid_number),
-        key_points=value("TOPICS_KEY_POINTS", _valid_number),
-        hub_page_size=value("TOPICS_HUB_PAGE_SIZE", _valid_number),
+        folder=os.path.abspath(os.path.join(str(settings.get("PATH", ".")), values["TOPICS_PATH"])),
+        related_limit=values["TOPICS_RELATED_LIMIT"],
+        key_points=values["TOPICS_KEY_POINTS"],
+        hub_page_size=values["TOPICS_HUB_PAGE_SIZE"],
     )

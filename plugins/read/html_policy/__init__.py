@@ -10,6 +10,8 @@ allow-list (nh3, i.e. the ammonia crate): anything not named here is dropped.
     readers          every other reader's output (reStructuredText, HTML, a site's own)
                      through the same policy
     docutils_messages  reStructuredText without file insertion; docutils' messages as errors
+    plain_metadata   front-matter text (titles, tags, key points...) made safe to print
+                     anywhere, for every reader
 
 As a Pelican plugin (``PLUGINS``), it adds the Markdown image rule to every parser the
 site builds, through ``configure_markdown`` (the shared ``markdown_extensions`` library),
@@ -30,6 +32,7 @@ from pelican import Pelican, signals
 from pelican.readers import Readers
 
 from html_policy.markdown_images import offsite_images_plugin
+from html_policy.plain_metadata import make_metadata_plain
 from html_policy.policy import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -47,7 +50,7 @@ from html_policy.readers import (
     wrap_readers,
 )
 from markdown_extensions import configure_markdown
-from plugin_use import uses_plugin
+from plugin_use import connect
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
@@ -72,16 +75,11 @@ PLUGIN_NAME = "html_policy"
 
 def add_image_rule(md: MarkdownIt, settings: Mapping[str, Any] | None = None) -> None:
     """``configure_markdown`` receiver: only for parsers of sites that use this plugin."""
-    # The signal is process-wide: parsers built for other sites (or tests) without this
-    # plugin in their PLUGINS stay as they are.
-    if uses_plugin(settings, PLUGIN_NAME):
-        md.use(offsite_images_plugin)
+    md.use(offsite_images_plugin)
 
 
 def sanitise_readers(readers: Readers) -> None:
     """``readers_init`` receiver: every reader class but ours sanitises what it reads."""
-    if not uses_plugin(readers.settings, PLUGIN_NAME):
-        return
     wrap_readers(readers.reader_classes)
 
 
@@ -89,9 +87,12 @@ def _connect_last(pelican: Pelican) -> None:
     # Connected once every plugin has registered, so this receiver runs after the other
     # readers_init receivers and sees the readers they add. (blinker keeps a receiver's
     # place when it is connected again, in later builds of the same process.)
-    signals.readers_init.connect(sanitise_readers)
+    connect(signals.readers_init, sanitise_readers, plugin=PLUGIN_NAME)
 
 
 def register() -> None:
-    configure_markdown.connect(add_image_rule)
-    signals.initialized.connect(_connect_last)
+    connect(configure_markdown, add_image_rule, plugin=PLUGIN_NAME)
+    # Front-matter text (titles, tags, key points...) made safe for every reader alike.
+    connect(signals.article_generator_context, make_metadata_plain, plugin=PLUGIN_NAME)
+    connect(signals.page_generator_context, make_metadata_plain, plugin=PLUGIN_NAME)
+    connect(signals.initialized, _connect_last, plugin=PLUGIN_NAME)

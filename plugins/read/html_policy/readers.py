@@ -16,7 +16,7 @@ whose ``read``:
    :func:`~html_policy.policy.sanitise`.
 
 Plain-text metadata (title, tags, ...) is made safe for every reader alike afterwards
-(strict_build's ``plain_metadata``, on the generator's context signal). A problem is
+(``html_policy.plain_metadata``, on the generator's context signal). A problem is
 logged as a ContentError naming the file (and line) and raised, so Pelican counts the
 file as failed.
 """

@@ -19,6 +19,7 @@ from markdown_reader.renderer import (
     without_section_anchors,
 )
 from markdown_reader.slugs import slugify
+from plugin_use import connect
 
 __all__ = [
     "NewsMarkdownReader",
@@ -38,6 +39,9 @@ def use_news_reader(readers: Readers) -> None:
         readers.reader_classes[extension] = NewsMarkdownReader
 
 
+PLUGIN = "markdown_reader"
+
+
 def register() -> None:
-    signals.readers_init.connect(use_news_reader)
-    signals.all_generators_finalized.connect(drop_front_matter_sources)
+    connect(signals.readers_init, use_news_reader, plugin=PLUGIN)
+    connect(signals.all_generators_finalized, drop_front_matter_sources, plugin=PLUGIN)

@@ -25,10 +25,14 @@ from markdown_reader import configure_markdown
 from news_blocks.front_matter import render_front_matter_key_points
 from news_blocks.plugin import add_news_blocks, news_blocks_plugin
 from news_blocks.post import PLATFORMS, Post
+from plugin_use import connect
 
 __all__ = ["PLATFORMS", "Post", "add_news_blocks", "news_blocks_plugin", "register"]
 
 
+PLUGIN = "news_blocks"
+
+
 def register() -> None:
-    configure_markdown.connect(add_news_blocks)
-    signals.content_object_init.connect(render_front_matter_key_points)
+    connect(configure_markdown, add_news_blocks, plugin=PLUGIN)
+    connect(signals.content_object_init, render_front_matter_key_points, plugin=PLUGIN)

@@ -37,7 +37,6 @@ from news_blocks.render import (
     add_render_rules,
     template_environment,
 )
-from plugin_use import uses_plugin
 
 PLUGIN_NAME = "news_blocks"
 KEY_POINTS = "key-points"
@@ -193,8 +192,5 @@ def news_blocks_plugin(md: MarkdownIt, *, templates: Environment) -> None:
 
 
 def add_news_blocks(md: MarkdownIt, settings: Mapping[str, Any] | None = None) -> None:
-    """``configure_markdown`` receiver: only for parsers of sites that use this plugin."""
-    # The signal is process-wide: parsers built for other sites (or tests) without this
-    # plugin in their PLUGINS stay as they are.
-    if uses_plugin(settings, PLUGIN_NAME):
-        md.use(news_blocks_plugin, templates=template_environment(settings or {}))
+    """``configure_markdown`` receiver (connected for the sites that use this plugin)."""
+    md.use(news_blocks_plugin, templates=template_environment(settings or {}))

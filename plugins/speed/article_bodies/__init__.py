@@ -17,14 +17,26 @@ Setting: ``ARTICLE_BODIES_ON_DISK`` (default True; False keeps them in memory).
 
 from __future__ import annotations
 
+from typing import Any
+
 from pelican import signals
 
 import pelican_compat
+from article_bodies.settings import SCHEMA
 from article_bodies.store import keep_bodies_on_disk
+from plugin_use import connect
+from site_settings import report_problems
 
-__all__ = ["register"]
+__all__ = ["SCHEMA", "register"]
+
+PLUGIN = "article_bodies"
+
+
+def check_settings(pelican: Any) -> None:
+    report_problems(SCHEMA, pelican.settings)
 
 
 def register() -> None:
     pelican_compat.watch()
-    signals.article_generator_init.connect(keep_bodies_on_disk)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.article_generator_init, keep_bodies_on_disk, plugin=PLUGIN)

@@ -12,8 +12,9 @@ from typing import IO, Any
 from pelican.contents import Article
 
 import pelican_compat
+from article_bodies.settings import SCHEMA
 from pelican_compat.bodies import after_static_links, held_body, read_body_from
-from plugin_use import uses_plugin
+from site_settings import setting_values
 
 __all__ = ["BodyFile", "keep_bodies_on_disk"]
 
@@ -58,10 +59,8 @@ def _move_body(article: Any, bodies: BodyFile) -> None:
 def keep_bodies_on_disk(generator: Any) -> None:
     """``article_generator_init`` receiver: move each article's body once Pelican has read it."""
     settings = generator.settings
-    if (
-        not uses_plugin(settings, "article_bodies")
-        or not settings.get("ARTICLE_BODIES_ON_DISK", True)
-        or not pelican_compat.enabled(settings)
+    if not setting_values(SCHEMA, settings)["ARTICLE_BODIES_ON_DISK"] or not (
+        pelican_compat.enabled(settings)
     ):
         return
     if not hasattr(os, "pwrite"):  # positioned writes are POSIX's (not on Windows)

@@ -1,9 +1,10 @@
 """Keep each source file's parsed result between builds; parse only what changed.
 
 Parsing (Markdown, our block rules, sanitising) is the largest part of a build that does
-not depend on other files, so this plugin turns on Pelican's own content cache at the
-reader layer (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``, ``CONTENT_CACHING_LAYER =
-"reader"``) and makes it safe to leave on:
+not depend on other files, so this plugin caches at Pelican's reader layer: the
+``Readers`` of each generator that Pelican would cache for (articles, pages) serves and
+keeps parsed results in a folder of this build's own, without changing Pelican's
+settings (``CACHE_CONTENT`` and the rest keep the site's values), and made safe to leave on:
 
 * the cache lives in a folder named after a fingerprint of everything a parse depends on
   besides the file itself (the settings, our plugins' code, the templates the block rules
@@ -23,22 +24,35 @@ reader layer (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``, ``CONTENT_CACHING_LAYER
 The ``Readers`` methods are replaced through :mod:`pelican_compat.reader_cache`; on a
 Pelican version it was not written for the cache stays off.
 
-Settings: ``CONTENT_CACHE`` (default True; False leaves Pelican's settings alone),
+Settings (``content_cache.settings``): ``CONTENT_CACHE`` (default True; False: no cache),
 ``CONTENT_CACHE_KEEP`` (default 3: fingerprints kept, e.g. one for ``make html`` and one
-for ``make publish``) and Pelican's ``CACHE_PATH`` (the parent folder).
+for ``make publish``) and Pelican's ``CACHE_PATH`` (the parent folder, never changed: the
+build's folder in it is :func:`content_cache.store.cache_folder`).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from pelican import signals
 
 import pelican_compat
+from content_cache.settings import SCHEMA
 from content_cache.store import enable_cache, guard_readers
+from plugin_use import connect
+from site_settings import report_problems
 
-__all__ = ["register"]
+__all__ = ["SCHEMA", "register"]
+
+PLUGIN = "content_cache"
+
+
+def check_settings(pelican: Any) -> None:
+    report_problems(SCHEMA, pelican.settings)
 
 
 def register() -> None:
     pelican_compat.watch()
-    signals.initialized.connect(enable_cache)
-    signals.readers_init.connect(guard_readers)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.initialized, enable_cache, plugin=PLUGIN)
+    connect(signals.readers_init, guard_readers, plugin=PLUGIN)

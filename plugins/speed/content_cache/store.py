@@ -8,24 +8,28 @@ import os
 import pickle
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pelican_compat
+from build_state import build_of
 from content_cache.fingerprint import fingerprint
+from content_cache.settings import SCHEMA
 from content_cache.stat_index import INDEX_NAME, Stamp, StatIndex, stamp
 from parallel_read.prefetch import from_snapshot, served_snapshot, snapshot
-from pelican_compat.reader_cache import cache_folder, route_cache
+from pelican_compat.reader_cache import cache_name, route_cache
 from plugin_use import uses_plugin
+from site_settings import setting_values
 from worker_logs import ProblemCounter
 
-__all__ = ["FINGERPRINT_SETTING", "enable_cache", "guard_readers"]
+__all__ = ["CacheFolder", "cache_folder", "enable_cache", "guard_readers"]
 
-DEFAULT_KEEP = 3
 # A temporary entry file older than this was left by a build that was killed.
 ABANDONED_WRITE_SECONDS = 3600
-FINGERPRINT_SETTING = "CONTENT_CACHE_FINGERPRINT"
 FOLDER_PREFIX = "content-"
+# Where the build keeps its CacheFolder (build_state).
+_BUILD_KEY = "content_cache.folder"
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +43,24 @@ def _active(settings: Any) -> bool:
     # a Pelican version the guard was not written for, no cache at all.
     return (
         _uses_this_plugin(settings)
-        and bool(settings.get("CONTENT_CACHE", True))
+        and bool(setting_values(SCHEMA, settings)["CONTENT_CACHE"])
         and pelican_compat.enabled(settings)
     )
+
+
+@dataclass(frozen=True)
+class CacheFolder:
+    """This build's cache folder (in CACHE_PATH, named by the fingerprint) and the
+    fingerprint: the code, templates and settings everything cached is made with."""
+
+    path: Path
+    fingerprint: str
+
+
+def cache_folder(settings: Any) -> CacheFolder | None:
+    """The build's cache folder, once ``enable_cache`` made it (None: no content cache)."""
+    folder: CacheFolder | None = build_of(settings).state(_BUILD_KEY, lambda: None)
+    return folder
 
 
 def _keep_newest(parent: Path, current: Path, keep: int) -> None:
@@ -53,7 +72,8 @@ def _keep_newest(parent: Path, current: Path, keep: int) -> None:
 
 
 def enable_cache(pelican: Any) -> None:
-    """``initialized`` receiver: turn on Pelican's reader cache in this build's folder."""
+    """``initialized`` receiver: make this build's cache folder (the settings are left as
+    they are: the readers' cache is this plugin's own, see :class:`_Guard`)."""
     settings = pelican.settings
     if not _active(settings):
         return
@@ -70,17 +90,10 @@ def enable_cache(pelican: Any) -> None:
         # a build without it gives the same site.
         logger.info("content cache off for this build: %s (set CACHE_PATH to a folder)", error)
         return
-    settings.update(
-        CACHE_CONTENT=True,
-        # Entries are loaded one by one as files are read (store.EntryFolder), not all
-        # at once by Pelican.
-        LOAD_CONTENT_CACHE=False,
-        CONTENT_CACHING_LAYER="reader",
-    )
-    # For other caches of this build (parallel_write's page records): computed once.
-    settings[FINGERPRINT_SETTING] = digest
-    _keep_newest(parent, folder, int(settings.get("CONTENT_CACHE_KEEP", DEFAULT_KEEP)))
-    settings["CACHE_PATH"] = str(folder)
+    # For the readers' entries and other caches of this build (parallel_write's page
+    # records, shared_templates' bytecode): computed once.
+    build_of(settings).replace(_BUILD_KEY, CacheFolder(folder, digest))
+    _keep_newest(parent, folder, setting_values(SCHEMA, settings)["CONTENT_CACHE_KEEP"])
 
 
 class EntryFolder:
@@ -215,9 +228,12 @@ class _Guard:
     def entries(self) -> EntryFolder | None:
         """The entry folder, or None for a Readers Pelican does not cache (a plugin's)."""
         if self._entries is None and not self._saved:
-            folder = cache_folder(self.readers)
-            if folder is None:
+            cache = cache_folder(self.readers.settings)
+            # Pelican names the Readers of each generator that caches ("" for the others).
+            name = cache_name(self.readers)
+            if cache is None or not name:
                 return None
+            folder = cache.path / name
             if folder.is_file():  # the single cache file of an older version
                 folder.unlink()
             self._entries = EntryFolder(folder)

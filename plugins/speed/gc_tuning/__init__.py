@@ -13,18 +13,30 @@ Setting: ``GC_THRESHOLD`` (default ``(100_000, 50, 100)``, see :func:`gc.set_thr
 
 from __future__ import annotations
 
+from typing import Any
+
 from pelican import signals
 
 import pelican_compat
 from gc_tuning.release import release_build, trim_after_reading
+from gc_tuning.settings import SCHEMA
 from gc_tuning.thresholds import raise_thresholds, restore_thresholds
+from plugin_use import connect
+from site_settings import report_problems
 
-__all__ = ["register"]
+__all__ = ["SCHEMA", "register"]
+
+PLUGIN = "gc_tuning"
+
+
+def check_settings(pelican: Any) -> None:
+    report_problems(SCHEMA, pelican.settings)
 
 
 def register() -> None:
     pelican_compat.watch()
-    signals.initialized.connect(raise_thresholds)
-    signals.finalized.connect(restore_thresholds)
-    signals.finalized.connect(release_build)
-    signals.article_generator_finalized.connect(trim_after_reading)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.initialized, raise_thresholds, plugin=PLUGIN)
+    connect(signals.finalized, restore_thresholds, plugin=PLUGIN)
+    connect(signals.finalized, release_build, plugin=PLUGIN)
+    connect(signals.article_generator_finalized, trim_after_reading, plugin=PLUGIN)

@@ -16,20 +16,17 @@ from typing import Any
 import pelican_compat
 from free_memory import give_back_free_memory
 from pelican_compat.memo import empty_memo_caches
-from plugin_use import uses_plugin
 
 __all__ = ["release_build", "trim_after_reading"]
 
 
 def release_build(pelican: Any) -> None:
     """``finalized`` receiver (after the collector's thresholds are restored)."""
-    settings = pelican.settings
-    if uses_plugin(settings, "gc_tuning") and pelican_compat.enabled(settings):
+    if pelican_compat.enabled(pelican.settings):
         empty_memo_caches()
 
 
 def trim_after_reading(generator: Any) -> None:
     """``article_generator_finalized`` receiver: parsing's freed memory back to the system
     (≈ 6 MB of the build process at N = 5,000, before pages are recorded and rendered)."""
-    if uses_plugin(generator.settings, "gc_tuning"):
-        give_back_free_memory()
+    give_back_free_memory()

@@ -5,33 +5,28 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from plugin_use import uses_plugin
+from build_state import build_of
+from gc_tuning.settings import DEFAULT_THRESHOLD, SCHEMA
+from site_settings import setting_values
 
-DEFAULT_THRESHOLD = (100_000, 50, 100)
+__all__ = ["DEFAULT_THRESHOLD", "raise_thresholds", "restore_thresholds"]
 
-# The thresholds before the running build raised them (None: nothing to restore).
-_saved: tuple[int, int, int] | None = None
-
-
-def _uses_this_plugin(settings: Any) -> bool:
-    return uses_plugin(settings, "gc_tuning")
+# Where the build keeps the thresholds it found (build_state): what to restore.
+_SAVED = "gc_tuning.saved"
 
 
 def raise_thresholds(pelican: Any) -> None:
     """``initialized`` receiver."""
-    global _saved  # noqa: PLW0603  # one build at a time per process
     settings = pelican.settings
-    threshold = settings.get("GC_THRESHOLD", DEFAULT_THRESHOLD)
-    if not _uses_this_plugin(settings) or threshold is None:
+    threshold = setting_values(SCHEMA, settings)["GC_THRESHOLD"]
+    if threshold is None:
         return
-    if _saved is None:
-        _saved = gc.get_threshold()
+    build_of(settings).state(_SAVED, gc.get_threshold)
     gc.set_threshold(*threshold)
 
 
 def restore_thresholds(pelican: Any) -> None:
     """``finalized`` receiver."""
-    global _saved  # noqa: PLW0603
-    if _saved is not None:
-        gc.set_threshold(*_saved)
-        _saved = None
+    saved = build_of(pelican.settings).drop(_SAVED)
+    if saved is not None:
+        gc.set_threshold(*saved)

@@ -20,15 +20,27 @@ and ``PARALLEL_READ_MIN_FILES`` (default 64: smaller sites are read in one proce
 
 from __future__ import annotations
 
+from typing import Any
+
 from pelican import signals
 
 import pelican_compat
 from parallel_read.prefetch import prefetch_articles, stop_workers
+from parallel_read.settings import SCHEMA
+from plugin_use import connect
+from site_settings import report_problems
 
-__all__ = ["register"]
+__all__ = ["SCHEMA", "register"]
+
+PLUGIN = "parallel_read"
+
+
+def check_settings(pelican: Any) -> None:
+    report_problems(SCHEMA, pelican.settings)
 
 
 def register() -> None:
     pelican_compat.watch()
-    signals.article_generator_preread.connect(prefetch_articles)
-    signals.article_generator_finalized.connect(stop_workers)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.article_generator_preread, prefetch_articles, plugin=PLUGIN)
+    connect(signals.article_generator_finalized, stop_workers, plugin=PLUGIN)

@@ -13,11 +13,13 @@ from blinker import signal
 from pelican.urlwrappers import URLWrapper
 
 import pelican_compat
+from build_state import build_of
+from parallel_read.settings import SCHEMA
 from pelican_compat.worker_reads import kept_metadata, serve_reads
 from plugin_use import uses_plugin
+from site_settings import setting_values
 from worker_logs import ProblemCounter, count_problems_instead_of_logging
 
-DEFAULT_MIN_FILES = 64
 _DONE = "_parallel_read_done"
 _STREAMS = "_parallel_read_streams"
 
@@ -62,14 +64,11 @@ def _portable_item(value: Any) -> Any:
 
 # One Tag (Author, Category) per class and name for the build's settings: articles share
 # them, where making one for each article's each tag made 25,000 objects at N = 5,000.
-_wrappers: tuple[Any, dict[tuple[type[URLWrapper], str], URLWrapper]] = (None, {})
+_WRAPPERS = "parallel_read.wrappers"
 
 
 def _wrapper(kind: type[URLWrapper], name: str, settings: Any) -> URLWrapper:
-    global _wrappers  # noqa: PLW0603  # one build's at a time
-    if _wrappers[0] is not settings:
-        _wrappers = (settings, {})
-    made = _wrappers[1]
+    made: dict[tuple[type[URLWrapper], str], URLWrapper] = build_of(settings).state(_WRAPPERS, dict)
     wrapper = made.get((kind, name))
     if wrapper is None:
         wrapper = made[kind, name] = kind(name, settings)
@@ -134,7 +133,7 @@ def _uses_this_plugin(settings: Any) -> bool:
 
 
 def _worker_count(settings: Any) -> int:
-    configured = settings.get("PARALLEL_READ_WORKERS")
+    configured = setting_values(SCHEMA, settings)["PARALLEL_READ_WORKERS"]
     return int(configured) if configured is not None else (os.cpu_count() or 1)
 
 
@@ -250,7 +249,7 @@ def prefetch_articles(generator: Any) -> None:
             and not cached(path)
         ):
             by_reader.setdefault(extension, []).append(path)
-    minimum = int(settings.get("PARALLEL_READ_MIN_FILES", DEFAULT_MIN_FILES))
+    minimum = int(setting_values(SCHEMA, settings)["PARALLEL_READ_MIN_FILES"])
     streams: list[ParsedFiles] = []
     setattr(generator, _STREAMS, streams)
     for extension, paths in by_reader.items():

@@ -25,24 +25,38 @@ pages are rendered in the build process alone). Without ``fork`` it writes in on
 
 from __future__ import annotations
 
+from typing import Any
+
 from pelican import signals
 
 import pelican_compat
 from parallel_write.attachments import note_attach_links
+from parallel_write.settings import SCHEMA
 from parallel_write.writer import (
     add_flush_generator,
     choose_writer,
     keep_flush_generator_last,
     note_articles_as_read,
 )
+from plugin_use import connect
+from site_settings import report_problems
 
-__all__ = ["register"]
+__all__ = ["SCHEMA", "register"]
+
+PLUGIN = "parallel_write"
+
+
+def check_settings(pelican: Any) -> None:
+    report_problems(SCHEMA, pelican.settings)
 
 
 def register() -> None:
     pelican_compat.watch()
-    signals.get_writer.connect(choose_writer)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.get_writer, choose_writer, plugin=PLUGIN)
+    # Connected as they are (each asks whether the site uses the plugin):
+    # keep_flush_generator_last moves add_flush_generator itself to the end of the list.
     signals.get_generators.connect(add_flush_generator)
     signals.initialized.connect(keep_flush_generator_last)
-    signals.article_generator_pretaxonomy.connect(note_articles_as_read)
-    signals.content_object_init.connect(note_attach_links)
+    connect(signals.article_generator_pretaxonomy, note_articles_as_read, plugin=PLUGIN)
+    connect(signals.content_object_init, note_attach_links, plugin=PLUGIN)

@@ -15,19 +15,17 @@ from typing import Any
 
 from pelican.contents import Content, Static
 
+from build_state import build_of
 from pelican_compat.bodies import held_body
-from plugin_use import uses_plugin
 
 __all__ = ["note_attach_links", "resolve_attachments"]
 
-# The contents of the build in progress whose body may hold an {attach} link, by its
-# settings object (one build at a time per process).
-_pending: tuple[Any, list[Any]] | None = None
+# Where the build keeps its contents whose body may hold an {attach} link (build_state).
+_PENDING = "parallel_write.attach_links"
 
 
 def note_attach_links(content: Any) -> None:
     """``content_object_init`` receiver: remember a body that may hold an {attach} link."""
-    global _pending  # noqa: PLW0603  # one build at a time per process
     if not isinstance(content, Content) or isinstance(content, Static):
         return
     settings = content.settings
@@ -35,18 +33,11 @@ def note_attach_links(content: Any) -> None:
     # Every form of the link names it ({attach}, |attach|): a cheap test, read as made.
     if body is None or "attach" not in body:
         return
-    if not uses_plugin(settings, "parallel_write"):
-        return
-    if _pending is None or _pending[0] is not settings:
-        _pending = (settings, [])
-    _pending[1].append(content)
+    pending: list[Any] = build_of(settings).state(_PENDING, list)
+    pending.append(content)
 
 
 def resolve_attachments(settings: Any) -> None:
     """Render, here, each body of the build with ``settings`` that may hold an {attach} link."""
-    global _pending
-    pending, _pending = _pending, None
-    if pending is None or pending[0] is not settings:
-        return
-    for content in pending[1]:
+    for content in build_of(settings).drop(_PENDING) or ():
         content.get_content(content.get_siteurl())

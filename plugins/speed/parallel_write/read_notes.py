@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Sequence
 from typing import IO, Any
 
+from build_state import build_of
 from parallel_write.describe import Describer, UndescribableError
 from parallel_write.site_state import HELD_AS_READ, content_held
 
@@ -94,25 +95,23 @@ class _Notes:
         self.file.close()
 
 
-# The notes of the build in progress, by its settings object (one build at a time).
-_pending: tuple[Any, _Notes] | None = None
+# Where the build keeps its notes (build_state).
+_NOTES = "parallel_write.read_notes"
 
 
 def start_notes(settings: Any, articles: list[Any]) -> None:
     """Start describing ``articles`` as they are now, for the build with ``settings``."""
-    global _pending  # noqa: PLW0603  # one build at a time per process
-    if _pending is not None:  # left by a build that failed before writing its pages
-        _pending[1].close()
+    build = build_of(settings)
+    earlier = build.drop(_NOTES)
+    if earlier is not None:  # asked twice in one build
+        earlier.close()
     notes = _Notes(articles)
-    _pending = (settings, notes)
+    build.replace(_NOTES, notes)
     notes.start()
 
 
 def take_notes(settings: Any) -> None:
     """Put on each article of the build with ``settings`` what it held as read."""
-    global _pending  # noqa: PLW0603
-    if _pending is None or _pending[0] is not settings:
-        return
-    notes = _pending[1]
-    _pending = None
-    notes.take()
+    notes = build_of(settings).drop(_NOTES)
+    if notes is not None:
+        notes.take()

@@ -36,7 +36,12 @@ class Reuse:
 
     def __init__(self, settings: Any, fingerprint: str) -> None:
         self.fingerprint = fingerprint
-        self.cache = Path(settings["CACHE_PATH"]) / "pages"
+        # The content cache's folder for this build when there is one (it is named by the
+        # fingerprint and deleted with its entries), else CACHE_PATH itself.
+        from content_cache.store import cache_folder
+
+        folder = cache_folder(settings)
+        self.cache = (folder.path if folder is not None else Path(settings["CACHE_PATH"])) / "pages"
         self.output = str(settings["OUTPUT_PATH"])
         last = settings.get("LAST_OUTPUT_PATH")
         self.last_output: str | None = str(last) if last and os.path.isdir(str(last)) else None

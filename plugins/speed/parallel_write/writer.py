@@ -25,10 +25,12 @@ from parallel_write.render import (
     render_all,
 )
 from parallel_write.reuse import Reuse
+from parallel_write.settings import SCHEMA
 from parallel_write.site_state import SiteState, read_articles
 from pelican_compat.generator_order import run_generator_receiver_last
 from pelican_compat.page_files import FileNotingWriter
 from plugin_use import uses_plugin
+from site_settings import setting_values
 
 __all__ = [
     "FlushGenerator",
@@ -39,7 +41,6 @@ __all__ = [
     "note_articles_as_read",
 ]
 
-DEFAULT_MIN_PAGES = 64
 _ABSENT: Any = object()
 
 
@@ -55,24 +56,24 @@ def _active(settings: Any) -> bool:
 
 def worker_count(settings: Any) -> int:
     """How many processes render pages (the build's own included)."""
-    configured = settings.get("PARALLEL_WRITE_WORKERS")
+    configured = setting_values(SCHEMA, settings)["PARALLEL_WRITE_WORKERS"]
     return int(configured) if configured is not None else (os.cpu_count() or 1)
 
 
 def _fingerprint(settings: Any) -> str:
     """The code, templates and settings pages are made with (content_cache computed it)."""
     from content_cache.fingerprint import fingerprint
-    from content_cache.store import FINGERPRINT_SETTING
+    from content_cache.store import cache_folder
 
-    known = settings.get(FINGERPRINT_SETTING)
-    return str(known) if known else fingerprint(settings)
+    known = cache_folder(settings)
+    return known.fingerprint if known is not None else fingerprint(settings)
 
 
 def _reusing(settings: Any) -> bool:
     """Whether this build's pages are keyed, to be reused by the next one."""
     return (
         _active(settings)
-        and bool(settings.get("PAGE_REUSE", True))
+        and setting_values(SCHEMA, settings)["PAGE_REUSE"]
         and bool(settings.get("LAST_OUTPUT_PATH"))
         and worker_count(settings) >= 2
         and fork_available()
@@ -97,7 +98,7 @@ def _session(settings: Any) -> Session | None:
     if not last:
         return None
     output = str(settings["OUTPUT_PATH"])
-    if not settings.get("PAGE_REUSE", True):
+    if not setting_values(SCHEMA, settings)["PAGE_REUSE"]:
         return Session(output, str(last) if os.path.isdir(str(last)) else None)
     reuse = Reuse(settings, _fingerprint(settings))
     return Session(output, reuse.last_output, reuse)
@@ -254,7 +255,7 @@ class RecordingWriter(FileNotingWriter):
                 # Before the workers fork: they inherit the keys.
                 self._key_pages(jobs, list(contexts.values()))
             processes = worker_count(self.settings)
-            minimum = int(self.settings.get("PARALLEL_WRITE_MIN_PAGES", DEFAULT_MIN_PAGES))
+            minimum = int(setting_values(SCHEMA, self.settings)["PARALLEL_WRITE_MIN_PAGES"])
             if processes < 2 or len(jobs) < max(minimum, processes) or not fork_available():
                 outcomes: dict[int, str] = {}
                 for index, job in enumerate(jobs):

@@ -4,10 +4,10 @@ Why: Pelican's reader-level content cache keeps every file's parse in one pickle
 modification time, including files whose reading logged a problem (their messages would
 never come back). content_cache keeps it safe: an entry file per clean read, keyed by the
 file's bytes (content_cache.store). Pelican's ``Readers`` offers no hook for that, so the
-five methods it calls are replaced on the instance, and the folder Pelican chose is read
-from its private attributes.
+five methods it calls are replaced on the instance, and the name Pelican gave a
+generator's cache is read from its private attributes.
 Touches: ``Readers.read_file``, ``cache_data``, ``get_cached_data``, ``has_cached_data``,
-``save_cache`` (replaced on the instance); ``_cache_data_policy``, ``_cache_path`` (read).
+``save_cache`` (replaced on the instance); ``_cache_path`` (read).
 Written against Pelican 4.12.0. Gain (make bench, N = 5,000): a rebuild after one edit
 went from 1.13 × to 0.48 × a full build, measured together with the search shards
 (commit ae0aaf8; with the stat index and the rest of the layer now 0.21 ×).
@@ -15,10 +15,10 @@ went from 1.13 × to 0.48 × a full build, measured together with the search sha
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import Any, Protocol
 
-__all__ = ["CacheMethods", "cache_folder", "route_cache"]
+__all__ = ["CacheMethods", "cache_name", "route_cache"]
 
 _ROUTED = "_content_cache_guarded"
 
@@ -33,12 +33,10 @@ class CacheMethods(Protocol):
     def save(self) -> None: ...
 
 
-def cache_folder(readers: Any) -> Path | None:
-    """The folder Pelican's cache of ``readers`` lives in, or None when it caches nothing
-    (a plugin's own ``Readers``)."""
-    if not readers._cache_data_policy:
-        return None
-    return Path(readers._cache_path)
+def cache_name(readers: Any) -> str:
+    """The name Pelican gave the cache of ``readers`` (its generator's: "" for ``Readers``
+    that cache nothing, such as a plugin's own)."""
+    return str(os.path.basename(readers._cache_path))
 
 
 def route_cache(readers: Any, methods: CacheMethods) -> bool:

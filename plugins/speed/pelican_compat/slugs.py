@@ -27,6 +27,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import slugify
 
 import pelican_compat
+from build_state import build_of
 from plugin_use import uses_plugin
 
 __all__ = ["share_slugs"]
@@ -54,15 +55,9 @@ class _SlugBook:
         return self._arguments[kind]
 
 
-# The book of the settings last seen: a build's objects all share one settings object,
-# and slug settings do not change during a build.
-_LAST: list[_SlugBook] = []
-
-
 def _book_for(settings: Any) -> _SlugBook:
-    if not _LAST or _LAST[0].settings is not settings:
-        _LAST[:] = [_SlugBook(settings)]
-    return _LAST[0]
+    # One book a build (build_state): slug settings do not change during a build.
+    return build_of(settings).state("frozen_urls.slugs", lambda: _SlugBook(settings))
 
 
 def _wrappers(content: Any) -> Iterable[Any]:

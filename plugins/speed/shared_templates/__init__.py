@@ -11,7 +11,11 @@ folder is named by everything a template's bytecode depends on besides its sourc
 (Python, the installed packages, the settings, the templates), and Jinja checks each
 entry against its source: an edited template is compiled again.
 
-Setting: ``SHARED_TEMPLATES = False`` leaves Pelican's environments as they are.
+Each generator's environment gets the build's cache when Pelican has made it
+(``generator_init``): the site's ``JINJA_ENVIRONMENT`` setting is read, never rewritten.
+
+Setting (``shared_templates.settings``): ``SHARED_TEMPLATES = False`` leaves Pelican's
+environments as they are.
 """
 
 from __future__ import annotations
@@ -22,20 +26,22 @@ from typing import Any
 from jinja2.bccache import BytecodeCache
 from pelican import signals
 
-from content_cache.store import FINGERPRINT_SETTING
-from plugin_use import uses_plugin
+from build_state import build_of
+from content_cache.store import cache_folder
+from plugin_use import connect, uses_plugin
 from shared_templates.cache import MemoryBytecodeCache, StoredBytecodeCache
+from shared_templates.settings import SCHEMA
+from site_settings import report_problems, setting_values
 
-__all__ = ["MemoryBytecodeCache", "StoredBytecodeCache", "bytecode_cache", "register"]
+__all__ = ["SCHEMA", "MemoryBytecodeCache", "StoredBytecodeCache", "bytecode_cache", "register"]
 
 FOLDER = "templates"
+PLUGIN = "shared_templates"
 
 
 def _active(settings: Any) -> bool:
-    # Signals outlive a build in one process: act only for sites that list the plugin.
-    return uses_plugin(settings, "shared_templates") and bool(
-        settings.get("SHARED_TEMPLATES", True)
-    )
+    # Also asked by news_blocks for its parsers, which are built for sites without us too.
+    return uses_plugin(settings, PLUGIN) and bool(setting_values(SCHEMA, settings)[PLUGIN.upper()])
 
 
 def bytecode_cache(settings: Any, kind: str) -> BytecodeCache | None:
@@ -46,27 +52,31 @@ def bytecode_cache(settings: Any, kind: str) -> BytecodeCache | None:
         return None
 
     def locate() -> Path | None:
-        if not settings.get(FINGERPRINT_SETTING):
-            # No content cache (it sets the setting with its fingerprinted CACHE_PATH).
+        cache = cache_folder(settings)
+        if cache is None:  # no content cache for this build
             return None
         # The fingerprinted folder is content_cache's, which deletes it with its entries.
-        return Path(settings["CACHE_PATH"]) / FOLDER / kind
+        return cache.path / FOLDER / kind
 
     return StoredBytecodeCache(locate)
 
 
-def share_compiled_templates(pelican: Any) -> None:
-    """``initialized`` receiver: every environment made after this shares one cache."""
-    settings = pelican.settings
-    cache = bytecode_cache(settings, "theme")
-    if cache is None:
-        return
-    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
-    # An editor's own cache (e.g. a FileSystemBytecodeCache) is left in place.
-    environment.setdefault("bytecode_cache", cache)
-    # A new dict: the old one may be Pelican's default, shared by every build in the process.
-    settings["JINJA_ENVIRONMENT"] = environment
+def check_settings(pelican: Any) -> None:
+    report_problems(SCHEMA, pelican.settings)
+
+
+def share_compiled_templates(generator: Any) -> None:
+    """``generator_init`` receiver: every generator's environment shares the build's cache
+    (set before the generator loads its first template)."""
+    settings = generator.settings
+    cache = build_of(settings).state(
+        "shared_templates.theme", lambda: bytecode_cache(settings, "theme")
+    )
+    # An editor's own cache (JINJA_ENVIRONMENT's bytecode_cache) is left in place.
+    if cache is not None and generator.env.bytecode_cache is None:
+        generator.env.bytecode_cache = cache
 
 
 def register() -> None:
-    signals.initialized.connect(share_compiled_templates)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.generator_init, share_compiled_templates, plugin=PLUGIN)

@@ -12,29 +12,25 @@ from pelican import signals
 
 from feeds.catalogue import Feed, FeedCatalogue, plan_feeds
 from feeds.generator import FeedsGenerator, plan_feeds_of
-from feeds.settings import FeedSettingsError, read_feed_settings
-from plugin_use import uses_plugin
+from feeds.settings import SCHEMA
+from plugin_use import connect
+from site_settings import report_problems
 
-__all__ = ["Feed", "FeedCatalogue", "FeedSettingsError", "FeedsGenerator", "plan_feeds", "register"]
+__all__ = ["SCHEMA", "Feed", "FeedCatalogue", "FeedsGenerator", "plan_feeds", "register"]
 
-
-def _enabled(pelican: Any) -> bool:
-    # Pelican's signals outlive a build: in a process that builds several sites (tests,
-    # make serve), receivers from an earlier build must not act on a site without us.
-    return uses_plugin(pelican.settings, __name__)
+PLUGIN = "feeds"
 
 
 def check_settings(pelican: Any) -> None:
-    # Fail before anything is read when a setting is wrong, naming the setting.
-    if _enabled(pelican):
-        read_feed_settings(pelican.settings)
+    # Every wrong setting reported before anything is read, each naming the setting.
+    report_problems(SCHEMA, pelican.settings)
 
 
-def add_generator(pelican: Any) -> type[FeedsGenerator] | None:
-    return FeedsGenerator if _enabled(pelican) else None
+def add_generator(pelican: Any) -> type[FeedsGenerator]:
+    return FeedsGenerator
 
 
 def register() -> None:
-    signals.initialized.connect(check_settings)
-    signals.get_generators.connect(add_generator)
-    signals.all_generators_finalized.connect(plan_feeds_of)
+    connect(signals.initialized, check_settings, plugin=PLUGIN)
+    connect(signals.get_generators, add_generator, plugin=PLUGIN)
+    connect(signals.all_generators_finalized, plan_feeds_of, plugin=PLUGIN)

@@ -11,7 +11,8 @@ import pytest
 from site_files import dated
 from tests.stage_plugins import LINK_PLUGINS
 
-from newsroom.settings import NewsroomSettingsError, read_newsroom_settings
+from content_errors import SettingsError
+from newsroom.settings import read_newsroom_settings
 
 Build = Callable[..., tuple[Path, list[str]]]
 BUILD_DATE = dt.datetime(2026, 1, 26, 12, 0, tzinfo=dt.UTC)
@@ -95,9 +96,11 @@ def test_defaults() -> None:
     ],
 )
 def test_bad_settings_are_named(settings: dict[str, object], message: str) -> None:
-    with pytest.raises(NewsroomSettingsError) as caught:
+    with pytest.raises(SettingsError) as caught:
         read_newsroom_settings({"SITENAME": "Example site", **settings})
-    assert str(caught.value).startswith(message), str(caught.value)
+    # Every settings message names the settings file, then the key.
+    assert str(caught.value).startswith("pelicanconf: " + message), str(caught.value)
+    assert caught.value.key in message
 
 
 def test_a_bad_setting_fails_the_build(build_site: Build) -> None:

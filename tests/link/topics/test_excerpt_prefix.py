@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from types import SimpleNamespace
 
 import pytest
 
@@ -30,7 +31,10 @@ def test_same_excerpt_as_collapsing_the_whole_text(seed: int) -> None:
 
 def test_a_development_computes_its_excerpt_once() -> None:
     section = {"id": "s", "title": "Example", "text": "Example text " * 40}
-    development = Development(object(), section, dt.datetime(2026, 1, 25, tzinfo=dt.UTC))
+    # The excerpt made last is remembered by the article's build (its settings), not by
+    # the module: another build never sees it.
+    article = SimpleNamespace(settings={"PLUGINS": ["topic_hubs"]})
+    development = Development(article, section, dt.datetime(2026, 1, 25, tzinfo=dt.UTC))
     first = development.excerpt
     section["text"] = "changed"
     assert development.excerpt is first

@@ -22,9 +22,10 @@ def test_wrong_values_are_reported_and_the_defaults_used_meanwhile():
         "TOPICS_HUB_PAGE_SIZE": -1,
     }
     assert settings_problems(settings) == [
-        "pelicanconf: TOPICS_PATH must be a folder inside PATH, like 'topics', not '../elsewhere'",
-        "pelicanconf: TOPICS_RELATED_LIMIT must be a whole number ≥ 0, not '5'",
-        "pelicanconf: TOPICS_HUB_PAGE_SIZE must be a whole number ≥ 0, not -1",
+        # One wording for every plugin's settings (site_settings): the key, the value, the fix.
+        "pelicanconf: TOPICS_PATH = '../elsewhere' must be a folder inside PATH, like 'topics'",
+        "pelicanconf: TOPICS_RELATED_LIMIT = '5' must be a whole number of at least 0",
+        "pelicanconf: TOPICS_HUB_PAGE_SIZE = -1 must be a whole number of at least 0",
     ]
     chosen = topic_settings(settings)
     assert chosen.folder == "/site/content/topics"
