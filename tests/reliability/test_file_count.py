@@ -16,6 +16,7 @@ from blinker import signal
 from build import build
 
 ROOT = Path(__file__).resolve().parents[2]
+SEED_PAGES = ROOT / "tests" / "fixtures" / "seed_site" / "content" / "pages"
 
 
 def _article(number: int, extra: str = "") -> str:
@@ -29,7 +30,7 @@ FILES = {
     "articles/example-1.md": _article(1),
     "articles/example-2.md": _article(2, "status: draft\n"),
     "pages/about.md": "---\ntitle: Example page\n---\n\nAbout.\n",
-    "pages/404.md": (ROOT / "content/pages/404.md").read_text(encoding="utf-8"),
+    "pages/404.md": (SEED_PAGES / "404.md").read_text(encoding="utf-8"),
     # topic files: 2
     "topics/example-topic-1.md": TOPIC.format(n=1),
     "topics/example-topic-2.md": TOPIC.format(n=2),

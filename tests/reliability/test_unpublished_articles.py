@@ -25,6 +25,7 @@ from blinker import signal
 from build import build
 
 ROOT = Path(__file__).resolve().parents[2]
+SEED_PAGES = ROOT / "tests" / "fixtures" / "seed_site" / "content" / "pages"
 BUILD_DATE = dt.datetime(2026, 1, 26, 12, 0, tzinfo=dt.UTC)
 
 # Marker words Pagefind's English stemmer keeps as they are (no suffix it strips), so the
@@ -81,8 +82,8 @@ FILES = {
         "save_as: example-draft-page.html\nurl: example-draft-page.html\n---\n\n"
         f"A synthetic page {DRAFT_PAGE_MARK}.\n"
     ),
-    "pages/404.md": (ROOT / "content/pages/404.md").read_text(encoding="utf-8"),
-    "pages/search.md": (ROOT / "content/pages/search.md").read_text(encoding="utf-8"),
+    "pages/404.md": (SEED_PAGES / "404.md").read_text(encoding="utf-8"),
+    "pages/search.md": (SEED_PAGES / "search.md").read_text(encoding="utf-8"),
 }
 
 

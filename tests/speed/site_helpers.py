@@ -7,16 +7,18 @@ from pathlib import Path
 from bench_corpus import article, topic_phrases
 
 ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests" / "fixtures" / "seed_site" / "content"
 
 
 def small_site(count: int) -> dict[str, str | bytes]:
-    """``count`` benchmark articles plus the project's topics and pages (content/ files)."""
-    phrases = topic_phrases(ROOT / "content" / "topics")
+    """``count`` benchmark articles plus the seed site's topics and pages (a frozen copy of
+    content/, tests/fixtures/seed_site: an editor's new topic never changes these tests)."""
+    phrases = topic_phrases(SEED / "topics")
     files: dict[str, str | bytes] = {
         f"articles/example-article-{n:05d}.md": article(n, phrases) for n in range(1, count + 1)
     }
     for folder in ("topics", "pages"):
-        for path in sorted((ROOT / "content" / folder).glob("*.md")):
+        for path in sorted((SEED / folder).glob("*.md")):
             files[f"{folder}/{path.name}"] = path.read_bytes()
     return files
 
