@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from content_errors import ContentError
+
 _NONCHARACTERS = "".join(
     chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
 )
@@ -69,3 +71,16 @@ def first_bad_character_in(value: Any) -> BadCharacter | None:
             if bad is not None:
                 return bad
     return None
+
+
+def refuse_bad_characters(text: str, path: str) -> None:
+    """Raise a ContentError naming ``path`` and the line of the first character in the
+    source ``text`` that is not text (every reader's check)."""
+    bad = first_bad_character(text)
+    if bad is not None:
+        raise ContentError(
+            path,
+            f"{bad.name} is not text",
+            line=bad.line_in(text),
+            hint="remove it; it would be invisible or break the page and the feeds",
+        )

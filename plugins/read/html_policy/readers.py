@@ -32,7 +32,7 @@ from blinker import signal
 from pelican.readers import HTMLReader, MarkdownReader, RstReader
 
 from content_errors import ContentError, display_path, metadata_line
-from content_errors.characters import first_bad_character, first_bad_character_in
+from content_errors.characters import first_bad_character_in, refuse_bad_characters
 from html_policy.docutils_messages import MessageLog, docutils_settings
 from html_policy.policy import sanitise
 
@@ -137,14 +137,7 @@ def _source_text(source_path: str, path: str, text_format: str) -> str:
         raise ContentError(
             path, f"binary file, not {text_format} text", hint="remove it from content/"
         )
-    bad = first_bad_character(text)
-    if bad is not None:
-        raise ContentError(
-            path,
-            f"{bad.name} is not text",
-            line=bad.line_in(text),
-            hint="remove it; it would be invisible or break the page and the feeds",
-        )
+    refuse_bad_characters(text, path)
     return text
 
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from content_errors import ContentError, FrontMatterError
-from content_errors.characters import first_bad_character, first_bad_character_in
+from content_errors import FrontMatterError
+from content_errors.characters import first_bad_character_in, refuse_bad_characters
 from content_lists import content_lists
 
 _YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
@@ -53,18 +53,6 @@ class _NoAliasLoader(yaml.SafeLoader):
                 event.start_mark,
             )
         return super().compose_node(parent, index)
-
-
-def _refuse_bad_characters(text: str, path: str) -> None:
-    """Refuse a source holding a control character, noncharacter or lone surrogate."""
-    bad = first_bad_character(text)
-    if bad is not None:
-        raise ContentError(
-            path,
-            f"{bad.name} is not text",
-            line=bad.line_in(text),
-            hint="remove it; it would be invisible or break the page and the feeds",
-        )
 
 
 def _refuse_bad_values(metadata: dict[str, Any], text: str, header_lines: int, path: str) -> None:
@@ -146,7 +134,7 @@ def key_lines(text: str, header_lines: int) -> dict[str, int]:
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Return metadata (keys lower-cased, values as written) and the body."""
     text = text.removeprefix("\ufeff")
-    _refuse_bad_characters(text, path)
+    refuse_bad_characters(text, path)
     if _YAML_FENCE.match(text):
         return _split_yaml(text, path)
     return _split_pelican_header(text)
