@@ -13,13 +13,22 @@ import datetime as dt
 import functools
 import json
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from browser_support import StaticHostHandler, Visit, finish, open_visit, require_chromium
+from browser_support import (
+    TOOLS,
+    StaticHostHandler,
+    Visit,
+    finish,
+    missing,
+    open_visit,
+    require_chromium,
+)
 
 require_chromium()
 pytestmark = pytest.mark.browser
@@ -35,6 +44,7 @@ FIRST_VISIT = dt.datetime(2026, 2, 1, 10, 0, tzinfo=dt.UTC)
 RETURN_VISIT = dt.datetime(2026, 2, 3, 10, 0, tzinfo=dt.UTC)
 DIVIDER_TEXT = "New since February 1, 2026"  # the page's lang is "en"
 VIEWPORT = {"width": 1280, "height": 900}
+VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 class UncachedHandler(StaticHostHandler):
@@ -266,3 +276,38 @@ def test_the_marked_pages_have_no_serious_accessibility_violations(
             checked.append((path, scheme))
     assert len(checked) == 4
     finish(context, visit)
+
+
+def test_the_marked_pages_are_valid_html(
+    browser: object, served: tuple[str, Callable], tmp_path: Path
+) -> None:
+    """The Nu Html Checker finds no error in the marked pages as the browser holds them."""
+    java = shutil.which("java")
+    if java is None or not VNU_JAR.is_file():
+        missing(f"the Nu Html Checker needs java and {VNU_JAR} (run `make test-tools`)")
+    url, serve = served
+    context, visit = _reader(browser, url)
+    for path in (HUB, ""):
+        visit.open(path)
+        visit.page.wait_for_load_state("load")
+    serve("later")
+    context.clock.set_fixed_time(RETURN_VISIT)
+    files = []
+    for name, path in (("hub", HUB), ("home", "")):
+        visit.open(path)
+        visit.page.wait_for_load_state("load")
+        assert visit.page.locator(".new-since-divider").count() == 1, name
+        marked = tmp_path / f"{name}.html"
+        marked.write_text("<!doctype html>\n" + visit.page.evaluate(
+            "document.documentElement.outerHTML"
+        ), encoding="utf-8")
+        files.append(str(marked))
+    finish(context, visit)
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    problems = result.stderr.strip() or result.stdout.strip()
+    assert result.returncode == 0 and not problems, problems
