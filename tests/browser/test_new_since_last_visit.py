@@ -205,9 +205,7 @@ def test_a_returning_reader_sees_exactly_the_new_entries_marked(
     digest = [m for m in marks["tagged"] if m["list"] == "digest"]
     assert latest == [{"list": "latest", "headline": NEW_TITLE, "tag": "New"}]
     assert digest and {m["headline"] for m in digest} == {NEW_TITLE}
-    assert len(digest) == visit.page.locator(
-        ".digest-links > li > a", has_text=NEW_TITLE
-    ).count()
+    assert len(digest) == visit.page.locator(".digest-links > li > a", has_text=NEW_TITLE).count()
 
     # and a third visit: seen now, nothing new
     context.clock.set_fixed_time(RETURN_VISIT + dt.timedelta(hours=1))
@@ -228,7 +226,9 @@ def test_without_javascript_a_returning_reader_sees_the_plain_timeline(
     state = context.storage_state()
     finish(context, visit)
     assert any(
-        item["name"] == STORAGE_KEY for origin in state["origins"] for item in origin["localStorage"]
+        item["name"] == STORAGE_KEY
+        for origin in state["origins"]
+        for item in origin["localStorage"]
     )
 
     serve("later")
@@ -298,9 +298,10 @@ def test_the_marked_pages_are_valid_html(
         visit.page.wait_for_load_state("load")
         assert visit.page.locator(".new-since-divider").count() == 1, name
         marked = tmp_path / f"{name}.html"
-        marked.write_text("<!doctype html>\n" + visit.page.evaluate(
-            "document.documentElement.outerHTML"
-        ), encoding="utf-8")
+        marked.write_text(
+            "<!doctype html>\n" + visit.page.evaluate("document.documentElement.outerHTML"),
+            encoding="utf-8",
+        )
         files.append(str(marked))
     finish(context, visit)
     result = subprocess.run(

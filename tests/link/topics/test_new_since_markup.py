@@ -69,13 +69,11 @@ def test_the_script_is_loaded_by_the_first_page_of_each_hub_and_of_the_home_page
     on, _ = sites
     pages = _pages(on)
     loading = sorted(
-        name for name, html in pages.items() if any(
-            script.get("src", "").endswith(SCRIPT) for script in _scripts(html)
-        )
+        name
+        for name, html in pages.items()
+        if any(script.get("src", "").endswith(SCRIPT) for script in _scripts(html))
     )
-    hubs = sorted(
-        name for name in pages if re.fullmatch(r"topics/[^/]+/index\.html", name)
-    )
+    hubs = sorted(name for name in pages if re.fullmatch(r"topics/[^/]+/index\.html", name))
     assert hubs, "the corpus has hubs"
     assert loading == sorted(["index.html", *hubs])
     # and they are the pages with more than one page each: their other pages load nothing
