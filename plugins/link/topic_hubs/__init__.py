@@ -17,7 +17,9 @@ every article is read (``article_generator_finalized``) the plugin guarantees:
   ``url`` (``topics/<slug>/``), ``save_as`` (``topics/<slug>/index.html``),
   ``intro_html``, ``articles`` (newest first), ``developments`` (Development(article,
   section or None, date), newest first), ``timeline``, ``key_points``,
-  ``related_topics``, ``hub_pages``; and ``context["topics_by_slug"]``.
+  ``related_topics``, ``hub_pages``; and ``context["topics_by_slug"]``;
+* ``context["new_since_last_visit"]`` — ``TOPICS_NEW_SINCE_LAST_VISIT``: whether the
+  theme marks, in the reader's browser, what is new on a hub and the home page.
 
 The TopicsGenerator then writes each hub (with ``topic`` in the template context, so
 the feeds partial advertises the topic's feeds) and the index ``topics/``. Problems

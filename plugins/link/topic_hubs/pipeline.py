@@ -65,5 +65,7 @@ def link_topics(generator: Any) -> None:
     topics = sorted(loaded.topics, key=lambda topic: topic.title.casefold())
     generator.context["topics"] = topics
     generator.context["topics_by_slug"] = {topic.slug: topic for topic in topics}
+    # The theme loads the new-since-last-visit script on hubs and the home page only if on.
+    generator.context["new_since_last_visit"] = chosen.new_since_last_visit
     for error in errors:
         logger.error("%s", error)

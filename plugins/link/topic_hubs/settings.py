@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from content_errors import SettingsError
-from site_settings import Setting, SettingsSchema, setting_values, whole_number
+from site_settings import Setting, SettingsSchema, boolean, setting_values, whole_number
 from site_settings import settings_problems as schema_problems
 
 __all__ = ["DEFAULTS", "SCHEMA", "TopicSettings", "settings_problems", "topic_settings"]
@@ -72,6 +72,14 @@ SCHEMA = SettingsSchema(
             whole_number(0),
             "Articles per page of a hub's timeline (page 2 at topics/<slug>/page/2/); 0: one page.",
         ),
+        Setting(
+            "TOPICS_NEW_SINCE_LAST_VISIT",
+            True,
+            boolean,
+            "Mark, in the reader's browser only, the entries of a hub (and of the home page) "
+            "added since the reader last opened it (templates/static/js/new-since.js); False: "
+            "the pages load no such script.",
+        ),
     ),
     prefixes=("TOPICS_", "TOPIC_"),
     extra=(_read_elsewhere,),
@@ -86,6 +94,7 @@ class TopicSettings:
     related_limit: int
     key_points: int
     hub_page_size: int
+    new_since_last_visit: bool
 
 
 def settings_problems(settings: Mapping[str, Any]) -> list[str]:
@@ -102,4 +111,5 @@ def topic_settings(settings: Mapping[str, Any]) -> TopicSettings:
         related_limit=values["TOPICS_RELATED_LIMIT"],
         key_points=values["TOPICS_KEY_POINTS"],
         hub_page_size=values["TOPICS_HUB_PAGE_SIZE"],
+        new_since_last_visit=values["TOPICS_NEW_SINCE_LAST_VISIT"],
     )

@@ -39,3 +39,13 @@ def test_topic_files_inside_the_article_folder_must_be_excluded():
         "(add 'topics' to ARTICLE_EXCLUDES)"
     ]
     assert settings_problems({**settings, "ARTICLE_EXCLUDES": ["topics"]}) == []
+
+
+def test_new_since_last_visit_is_on_by_default_and_must_be_true_or_false():
+    assert topic_settings(SITE).new_since_last_visit is True
+    assert (
+        topic_settings({**SITE, "TOPICS_NEW_SINCE_LAST_VISIT": False}).new_since_last_visit is False
+    )
+    assert settings_problems({**SITE, "TOPICS_NEW_SINCE_LAST_VISIT": "no"}) == [
+        "pelicanconf: TOPICS_NEW_SINCE_LAST_VISIT = 'no' must be True or False"
+    ]
