@@ -90,7 +90,7 @@ def conflicting_copies(
                     f"the post {copy.url} is quoted here with other text than at {first.place}",
                     line=copy.line,
                     hint="a post keeps one text wherever it is quoted: make both copies say"
-                    " what the post said (the card's data-post-sha256 shows which differ)",
+                    " what the post said; the cards' data-post-sha256 show which copies differ",
                 )
             )
     return errors
