@@ -74,9 +74,7 @@ def _copies(contents: Iterable[Any], settings: Mapping[str, Any]) -> dict[str, l
     return found
 
 
-def conflicting_copies(
-    contents: Iterable[Any], settings: Mapping[str, Any]
-) -> list[MarkupError]:
+def conflicting_copies(contents: Iterable[Any], settings: Mapping[str, Any]) -> list[MarkupError]:
     """An error for each copy of a post whose kept text differs from its first copy's."""
     errors = []
     for copies in _copies(contents, settings).values():

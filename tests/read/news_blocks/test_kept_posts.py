@@ -254,3 +254,10 @@ def test_one_post_quoted_with_one_text_in_two_forms_builds(build_site) -> None:
         for number in (1, 2, 3)
     }
     assert digests == {_sha256("Example post 39, one version."), None}
+
+
+def test_the_documented_digest_is_the_one_a_card_carries(parser) -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "news-blocks.md").read_text("utf-8")
+    (post,) = _posts(parser, _block("Example *post*\\\ntwo."))
+    assert f"`{post['text_sha256']}`" in docs
+    assert post["text_sha256"] == _sha256("Example post two.")
