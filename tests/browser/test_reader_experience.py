@@ -25,6 +25,8 @@ def has_topics(site: Path) -> bool:
 def main_pages(site: Path) -> dict[str, str]:
     """The pages every check visits: home, an article, search, and hubs once they exist."""
     pages = {"home": "", "article": SEED_URL, "search": "search/?q=Rafah", "archives": "archives/"}
+    # The browser fixture's article: post cards in the states the seed has none of.
+    pages["post-cards"] = "2026/01/26/example-article-1/"
     if (site / "topics" / "index.html").is_file():
         pages["topic-index"] = "topics/"
         hubs = sorted(p.parent for p in (site / "topics").glob("*/index.html"))

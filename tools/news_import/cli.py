@@ -187,6 +187,7 @@ def report(result: ImportResult) -> str:
         ("Recognised", article.report.recognised),
         ("Guessed, check these", article.report.guessed),
         ("Left out", article.report.left_out),
+        ("Not in the source, add by hand", article.report.to_add),
     ):
         if items:
             lines.append(f"{label}:")

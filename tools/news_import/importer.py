@@ -53,6 +53,7 @@ def import_file(path: Path, options: Options) -> ImportResult:
     if source.encoding_note:
         article.report.guessed.append(source.encoding_note)
     _check_is_article(article, name)
+    _ask_for_post_texts(article)
     _apply_metadata(article, header, options, name)
     guessed = [h.guessed_at_line for h in article.headings() if h.guessed_at_line]
     if guessed:
@@ -92,6 +93,27 @@ def _detect_script_language(article: Article) -> None:
     if tag and tag not in {"en", "fr", "es", "de", "pt", "it", "nl", "cs"}:
         article.lang = tag
         article.report.guessed.append(f"lang: {tag}, detected from the text's script")
+
+
+def _ask_for_post_texts(article: Article) -> None:
+    """Each post whose text the source did not hold: the editor can copy it in.
+
+    Mastodon and Threads embed code carries only the post's address; a site that did not
+    show a post left only its address too. The card then says its text was not kept.
+    """
+    for post in article.posts():
+        if post.paragraphs:
+            continue
+        why = (
+            "Mastodon and Threads embeds carry none"
+            if post.platform in {"mastodon", "threads"}
+            else "the source held only its address"
+        )
+        where = f"from {post.url} " if post.url else ""
+        article.report.to_add.append(
+            f"the text of the embedded post ({post.describe()}): {why}, so its card will say"
+            f" the text was not kept. Copy it {where}into its ::: post block, after a blank line"
+        )
 
 
 def _check_is_article(article: Article, name: str) -> None:

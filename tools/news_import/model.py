@@ -72,6 +72,8 @@ class Report:
     recognised: list[str] = field(default_factory=list)
     guessed: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    # What the source did not hold and the editor should add (a post's text).
+    to_add: list[str] = field(default_factory=list)
 
 
 @dataclass

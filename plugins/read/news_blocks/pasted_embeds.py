@@ -150,8 +150,15 @@ def _text_of(paragraphs: list[Tag]) -> tuple[Markup, str]:
 
     paragraphs = [p for p in paragraphs if _shows_something(p)]
     html = sanitise("\n".join(str(p) for p in paragraphs), images=False).strip()
-    shown = BeautifulSoup(html, "html.parser").find_all(recursive=False)
-    plain = "\n".join(element.get_text(" ", strip=True) for element in shown)
+    shown = BeautifulSoup(html, "html.parser")
+    for line_break in shown.find_all("br"):
+        line_break.replace_with("\n")
+    # The words as the card shows them: nothing added between a link and the comma after
+    # it, so the text (and its digest) is the one a ``::: post`` block of it would keep.
+    plain = "\n".join(
+        "\n".join(" ".join(line.split()) for line in element.get_text().split("\n"))
+        for element in shown.find_all(recursive=False)
+    )
     return Markup(html), plain
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +24,8 @@ PLATFORMS: dict[str, str] = {
 }
 # Names editors may write for a platform; "twitter" is what many still call X.
 PLATFORM_ALIASES = {"twitter": "x", "bsky": "bluesky"}
+# What a post's ``status`` may say once it is gone from its platform (no status: online).
+STATUSES = ("deleted", "unavailable")
 
 _MONTHS = (
     "January",
@@ -66,6 +70,10 @@ class Post:
     date_text: str = ""  # the date as the source wrote it, when it could not be read
     media_alt: str = ""
     context: str = ""
+    # An archived copy's address (http(s) only); another value is kept as text, never linked.
+    archived: str = ""
+    unlinked_archived: str = ""
+    status: str = ""  # "" (online), or one of STATUSES
     text_html: Markup = field(default_factory=Markup)
     text: str = ""  # plain text, for search and structured data
     line: int | None = None
@@ -92,6 +100,12 @@ class Post:
             text += f", {self.date:%H:%M}"
         return text
 
+    @property
+    def text_sha256(self) -> str:
+        """SHA-256 (hex, of UTF-8) of the kept text; ``""`` when no text was kept."""
+        kept = digest_text(self.text)
+        return hashlib.sha256(kept.encode("utf-8")).hexdigest() if kept else ""
+
     def as_metadata(self) -> dict[str, Any]:
         """The post as plain data for ``embedded_posts`` (later stages, feeds, JSON-LD)."""
         return {
@@ -104,11 +118,37 @@ class Post:
             "date": self.datetime_attr or None,
             "media_alt": self.media_alt,
             "context": self.context,
+            "archived": self.archived,
+            "unlinked_archived": self.unlinked_archived,
+            "status": self.status,
             "text": self.text,
+            "text_sha256": self.text_sha256,
             "text_html": str(self.text_html),
             "line": self.line,
             "source": self.source,
         }
+
+
+def digest_text(text: str) -> str:
+    """A post's text as its digest sees it: NFC, every run of white space one space.
+
+    ``text`` is the plain text the card shows (links' words, images' alt text, no
+    markup), so emphasis, links, line breaks and paragraphs can change, and a
+    composed or decomposed accent be pasted, without the post's text changing.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def post_status(value: str, where: Location) -> str:
+    """``deleted`` or ``unavailable`` (any case); an empty value means online."""
+    status = value.strip().lower()
+    if status and status not in STATUSES:
+        raise where.error(
+            f"unknown post status {value.strip()!r}",
+            hint="use one of " + ", ".join(STATUSES) + ", or leave the field out while the"
+            " post is online",
+        )
+    return status
 
 
 def platform_key(value: str, where: Location) -> str:
@@ -152,8 +192,8 @@ def handle_text(value: str) -> str:
 
 
 def check_complete(post: Post, where: Location) -> Post:
-    """A card needs something to show: the post's text or a link to it."""
-    if not post.url and not post.text_html.strip():
+    """A card needs something to show: the post's text or a link to it (or to a copy)."""
+    if not post.url and not post.archived and not post.text_html.strip():
         raise where.error(
             "embedded post has neither a url nor text",
             hint="add a line 'url: https://…' or the post's text after a blank line",

@@ -14,10 +14,28 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from news_blocks.post import Location, Post, handle_text, is_web_address, platform_key, post_date
+from news_blocks.post import (
+    Location,
+    Post,
+    handle_text,
+    is_web_address,
+    platform_key,
+    post_date,
+    post_status,
+)
 from news_blocks.post_links import post_from_url
 
-FIELDS = ("platform", "author", "handle", "url", "date", "media_alt", "context")
+FIELDS = (
+    "platform",
+    "author",
+    "handle",
+    "url",
+    "date",
+    "media_alt",
+    "context",
+    "archived",
+    "status",
+)
 _FIELD_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
 _BLANK_LINE_HINT = "leave a blank line between the fields and the post's text"
 
@@ -78,13 +96,21 @@ def read_fields(inner: Sequence[Token], where: Location, offset: int) -> Fields:
     return fields
 
 
+def _address(fields: Fields, name: str) -> tuple[str, str]:
+    """A ``url`` or ``archived`` field: (the web address, ``""``) or (``""``, the text).
+
+    An address that is not http(s) (javascript:, a relative path) is never linked;
+    the card shows it as text, so the editor sees it and nothing is lost.
+    """
+    written = fields.values.get(name, "").removeprefix("<").removesuffix(">")
+    return (written, "") if is_web_address(written) else ("", written)
+
+
 def post_from_fields(fields: Fields, where: Location) -> Post:
     """A post from its fields; platform and handle default to what the url says."""
     values = fields.values
-    written = values.get("url", "").removeprefix("<").removesuffix(">")
-    # An address that is not http(s) (javascript:, a relative path) is never linked;
-    # the card shows it as text, so the editor sees it and nothing is lost.
-    url = written if is_web_address(written) else ""
+    url, unlinked_url = _address(fields, "url")
+    archived, unlinked_archived = _address(fields, "archived")
     from_url = post_from_url(url) if url else None
     platform = values.get("platform") or (from_url.platform if from_url else "other")
     date = values.get("date")
@@ -93,9 +119,12 @@ def post_from_fields(fields: Fields, where: Location) -> Post:
         author=values.get("author", ""),
         handle=handle_text(values.get("handle", "")) or (from_url.handle if from_url else ""),
         url=url,
-        unlinked_url="" if url else written,
+        unlinked_url=unlinked_url,
         date=post_date(date, fields.at("date", where)) if date else None,
         media_alt=values.get("media_alt", ""),
         context=values.get("context", ""),
+        archived=archived,
+        unlinked_archived=unlinked_archived,
+        status=post_status(values.get("status", ""), fields.at("status", where)),
         line=where.line,
     )

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from news_blocks.post import Post
 
-_X_HOSTS = frozenset({"x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"})
+X_HOSTS = frozenset({"x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"})
 _BLUESKY_HOSTS = frozenset({"bsky.app"})
 _THREADS_HOSTS = frozenset({"threads.net", "threads.com"})
 _INSTAGRAM_HOSTS = frozenset({"instagram.com"})
@@ -37,7 +37,7 @@ def post_from_url(url: str) -> Post | None:
     segments = [s for s in parts.path.split("/") if s]
     # Tracking parameters (?ref_src=..., ?s=20) are not part of the post's address.
     clean = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-    if host in _X_HOSTS:
+    if host in X_HOSTS:
         if len(segments) >= 3 and segments[1] == "status" and segments[2].isdigit():
             return Post(platform="x", handle=segments[0], url=clean)
     elif host in _BLUESKY_HOSTS:

@@ -101,8 +101,8 @@ def _documented_examples() -> list[str]:
 
 
 def test_the_documented_examples_build(build_site) -> None:
-    front, box, post = _documented_examples()
-    body = f"Lead.\n\n{box}\n{post}"
+    front, box, post, gone = _documented_examples()
+    body = f"Lead.\n\n{box}\n{post}\n{gone}"
     output, problems = build_site(
         {"articles/front.md": front + "\nLead.\n", "articles/body.md": _article(4, body=body)}
     )
@@ -118,6 +118,11 @@ def test_the_documented_examples_build(build_site) -> None:
     assert card.blockquote["cite"] == "https://x.com/example/status/123"
     assert card.select_one("a.post-link time")["datetime"] == "2026-01-25"
     assert card.select_one(".post-context").get_text() == "Replying to @other"
+    deleted = second.select_one("figure.embedded-post[data-post-status=deleted]")
+    assert deleted.select_one(".post-status").get_text() == (
+        "This post is no longer available \u2014 as published on 25 January 2026."
+    )
+    assert deleted.select_one("a.post-archived")["href"].startswith("https://archive.example.org/")
 
 
 def test_hostile_front_matter_key_points_run_nothing(build_site) -> None:

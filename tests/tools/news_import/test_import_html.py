@@ -95,3 +95,56 @@ def test_post_text_is_markdown_not_html(run_import, tmp_path: Path) -> None:
     assert "Hostile \\<img src=x onerror=alert(1)\\> text **bold**" in text
     assert "javascript" not in text
     assert "onmouseover" not in text
+
+
+def test_report_asks_for_the_text_of_a_mastodon_post(imported) -> None:
+    report = imported[0].stdout
+    section = report.split("Not in the source, add by hand:\n", 1)[1]
+    asked = [line for line in section.splitlines() if line.startswith("  - ")]
+    # Only the Mastodon post: the X and Bluesky embeds carried their text.
+    assert asked == [
+        "  - the text of the embedded post (mastodon @example@example.social): Mastodon and"
+        " Threads embeds carry none, so its card will say the text was not kept. Copy it from"
+        " https://example.social/@example/110000000000000001 into its ::: post block, after a"
+        " blank line"
+    ]
+
+
+def test_report_asks_for_the_text_of_a_threads_post(run_import, tmp_path: Path) -> None:
+    words = "A synthetic sentence about an example town and its example harbour. " * 3
+    page = tmp_path / "threads.html"
+    page.write_text(
+        "<html><head><title>Example article 15</title></head><body><article>"
+        f"<h1>Example article 15</h1><p>{words}</p>"
+        '<blockquote class="text-post-media" data-text-post-permalink='
+        '"https://www.threads.net/@example/post/C15example" data-text-post-version="0">'
+        '<a href="https://www.threads.net/@example/post/C15example">View on Threads</a>'
+        '</blockquote><script async src="https://www.threads.net/embed.js"></script>'
+        f"<p>{words}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    run = run_import(page, "--date", "2026-01-25")
+    assert run.code == 0, run.stderr
+    assert "Not in the source, add by hand:" in run.stdout
+    assert (
+        "the text of the embedded post (threads @example): Mastodon and Threads embeds carry none"
+        in run.stdout
+    )
+    assert "https://www.threads.net/@example/post/C15example into its ::: post block" in run.stdout
+
+
+def test_report_asks_for_no_text_when_every_post_kept_its_own(run_import, tmp_path) -> None:
+    words = "A synthetic sentence about an example town and its example harbour. " * 3
+    page = tmp_path / "x.html"
+    page.write_text(
+        "<html><head><title>Example article 16</title></head><body><article>"
+        f"<h1>Example article 16</h1><p>{words}</p>"
+        '<blockquote class="twitter-tweet"><p>Example post 16.</p>&mdash; Example Person '
+        '(@example) <a href="https://x.com/example/status/16">January 25, 2026</a></blockquote>'
+        f"<p>{words}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    run = run_import(page, "--date", "2026-01-25")
+    assert run.code == 0, run.stderr
+    assert "embedded posts: 1 (x @example)" in run.stdout
+    assert "add by hand" not in run.stdout

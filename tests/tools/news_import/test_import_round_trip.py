@@ -25,7 +25,9 @@ def test_imported_fixtures_build_cleanly(run_import, build_site, tmp_path: Path)
     # The imported blocks are the reader's own: a key-points box and three post cards.
     assert page.count('<aside class="key-points"') == 1
     for platform in ("x", "bluesky", "mastodon"):
-        assert f'<figure class="embedded-post" data-platform="{platform}">' in page
+        assert f'<figure class="embedded-post" data-platform="{platform}"' in page
+    # The Mastodon embed carried no text: its card says so, and the report asked for it.
+    assert "The text of this post was not kept; see the original." in page
     for active in ("javascript:", "onclick", "tracker.example.net", "platform.twitter.com"):
         assert active not in page
     seed_slug = "us-says-netanyahu-talks-on-gaza-plan-were-constructive-urges-rafah-reopening"
