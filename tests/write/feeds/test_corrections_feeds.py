@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 from tests.write.feeds.feed_checks import ATOM, check_all_feeds
-from tests.write.feeds.synthetic_sites import CORPUS, article
+from tests.write.feeds.synthetic_sites import CORPUS, SYNTHETIC_PLUGINS, article
 
 SITE = "https://newsdigest.example.org"
 DRAFT_NOTE = "A draft-only synthetic correction."
@@ -115,3 +115,11 @@ def test_the_log_page_advertises_its_feeds(synthetic_site):
     # Other pages advertise the site's feeds, not the log's.
     home = (output / "index.html").read_text(encoding="utf-8")
     assert "feeds/corrections" not in home
+
+
+def test_a_site_without_the_newsroom_plugin_has_no_log_nor_its_feeds(synthetic_site):
+    plugins = [p for p in SYNTHETIC_PLUGINS if p != "newsroom"]
+    output = synthetic_site(NOTED, PLUGINS=plugins)
+    assert not (output / "corrections").exists()
+    assert not list((output / "feeds").glob("corrections*"))
+    assert "corrections/" not in (output / "index.html").read_text(encoding="utf-8")
