@@ -42,7 +42,9 @@ def reused(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
 
 def _differences(first: dict[str, bytes], second: dict[str, bytes]) -> list[str]:
-    return [name for name in sorted(set(first) | set(second)) if first.get(name) != second.get(name)]
+    return [
+        name for name in sorted(set(first) | set(second)) if first.get(name) != second.get(name)
+    ]
 
 
 def test_the_log_is_reused_then_rendered_when_a_note_changes(

@@ -22,10 +22,10 @@ from newsroom.model import Note
 __all__ = [
     "CORRECTIONS_SAVE_AS",
     "CORRECTIONS_URL",
+    "NOTES_ANCHORS",
     "CorrectionsLog",
     "LogEntry",
     "LogPage",
-    "NOTES_ANCHORS",
     "build_log",
 ]
 

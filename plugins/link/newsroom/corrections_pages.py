@@ -1,4 +1,4 @@
-"""Write the corrections log's pages (``corrections/``), from ``templates/newsroom/corrections.html``.
+"""Write the corrections log's pages (``corrections/``) from ``newsroom/corrections.html``.
 
 The log is made once the articles generator has read every article (this generator's
 ``generate_context`` runs after it), so strict_build, at ``all_generators_finalized``,

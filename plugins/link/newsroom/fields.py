@@ -183,8 +183,7 @@ def _section(reader: _Reader, key: str, value: Any, label: str, titles: Mapping[
     if not titles:
         raise reader.error(
             key,
-            f"{label}: 'section' {section!r} names a heading, but the article has no '##' "
-            "headings",
+            f"{label}: 'section' {section!r} names a heading, but the article has no '##' headings",
             hint="remove 'section' (the note then points at the article's notes), "
             "or add the heading",
         )
@@ -297,7 +296,9 @@ def read_newsroom_fields(
                 f"'{key}' must be a list of {{date, note}} items, not {value!r}",
                 hint=f"write '{key}:' then lines '  - {{date: 2026-01-26, note: ...}}'",
             )
-        notes[key] = tuple(sorted(reader.items(key, value, _note(reader, key, titles)), key=_by_date))
+        notes[key] = tuple(
+            sorted(reader.items(key, value, _note(reader, key, titles)), key=_by_date)
+        )
     future = metadata.get("publish_future")
     # Pelican's header lines give text: "true" and "false" are accepted there too.
     if future is not None and not isinstance(future, bool) and str(future).lower() not in _BOOLS:

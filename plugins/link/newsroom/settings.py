@@ -117,8 +117,7 @@ SCHEMA = SettingsSchema(
             "CORRECTIONS_PAGE_SIZE",
             50,
             whole_number(0),
-            "Entries per page of the corrections log (page 2 at corrections/page/2/); "
-            "0: one page.",
+            "Entries per page of the corrections log (page 2 at corrections/page/2/); 0: one page.",
         ),
     ),
     # Settings with these prefixes belong to this plugin: a misspelt one is an error.

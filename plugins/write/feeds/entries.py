@@ -104,7 +104,9 @@ def edition_entry(
     )
 
 
-def note_entry(entry: Any, authority: str, site_url: str, render_content: RenderContent) -> FeedEntry:
+def note_entry(
+    entry: Any, authority: str, site_url: str, render_content: RenderContent
+) -> FeedEntry:
     """The entry for one item of the corrections log (``newsroom.corrections_log.LogEntry``):
     dated when the note was made, linking to the passage it concerns."""
     article = entry.article
@@ -116,7 +118,7 @@ def note_entry(entry: Any, authority: str, site_url: str, render_content: Render
             _local_day(article.date),
             article.slug,
             entry.note.date,
-            entry.number,
+            number=entry.number,
         ),
         url=page_url,
         title=f"{entry.label}: {plain(article.title)}",

@@ -24,7 +24,7 @@ def edition_id(authority: str, day: date) -> str:
 
 
 def note_id(
-    authority: str, kind: str, published: date, slug: str, moment: datetime, number: int = 1
+    authority: str, kind: str, published: date, slug: str, moment: datetime, *, number: int = 1
 ) -> str:
     """The id of a correction or update (``kind``) of the article published on ``published``
     as ``slug``, dated ``moment``; ``number`` tells apart notes of one kind dated alike."""

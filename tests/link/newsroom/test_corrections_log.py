@@ -89,11 +89,16 @@ def test_the_draft_correction_is_left_out_of_the_preview_log(build_site: Build) 
 
 
 def test_each_logged_correction_keeps_its_correction_comment(published: Path) -> None:
-    for number, path in ((1, "2026/01/23/example-article-1/"), (2, "2026/01/24/example-article-2/")):
+    for number, path in (
+        (1, "2026/01/23/example-article-1/"),
+        (2, "2026/01/24/example-article-2/"),
+    ):
         soup = soup_of(published, path + "index.html")
         (script,) = soup.find_all("script", type="application/ld+json")
         news = next(n for n in json.loads(script.string)["@graph"] if n["@type"] == "NewsArticle")
-        logged = [text for kind, n, text, _ in CORRECTIONS_LOGGED if n == number and kind == "Correction"]
+        logged = [
+            text for kind, n, text, _ in CORRECTIONS_LOGGED if n == number and kind == "Correction"
+        ]
         comments = news["correction"]
         assert {c["@type"] for c in comments} == {"CorrectionComment"}
         assert sorted(c["text"] for c in comments) == sorted(logged)
@@ -120,7 +125,12 @@ def test_an_article_with_a_note_links_to_the_log_and_to_its_section(published: P
 
 
 def test_every_page_footer_links_to_the_log(published: Path) -> None:
-    for path in ("index.html", "archives/index.html", LOG, "2026/01/24/example-article-2/index.html"):
+    for path in (
+        "index.html",
+        "archives/index.html",
+        LOG,
+        "2026/01/24/example-article-2/index.html",
+    ):
         links = soup_of(published, path).select(".site-footer a")
         (log,) = [a for a in links if a.get_text(strip=True) == "Corrections"]
         assert target(published, path, log["href"]) == (published / LOG, ""), path
