@@ -32,6 +32,8 @@ def main_pages(site: Path) -> dict[str, str]:
         hubs = sorted(p.parent for p in (site / "topics").glob("*/index.html"))
         if hubs:
             pages["hub"] = hubs[0].relative_to(site).as_posix() + "/"
+    if (site / "corrections" / "index.html").is_file():
+        pages["corrections"] = "corrections/"
     return pages
 
 

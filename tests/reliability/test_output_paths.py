@@ -349,6 +349,8 @@ def test_the_own_outputs_of_a_real_build_include_every_kind(build_corpus, tmp_pa
         "feeds/all.atom.xml",
         "feeds/all.rss.xml",
         "feeds/all.json",
+        "corrections/index.html",
+        "feeds/corrections.atom.xml",
         "theme/js/search.js",
         "theme/css/site.css",
     }

@@ -8,8 +8,11 @@
     structured_data   schema.org JSON-LD as data, serialised safe for <script>
     linking           once everything is read: descriptions and JSON-LD of articles and hubs
     sitemaps          sitemap.xml, news-sitemap.xml and robots.txt (on publish)
+    corrections_log   the site's corrections log: every correction and update, newest first
+    corrections_pages its pages (corrections/); the feeds plugin writes its feeds
 
-Templates: ``templates/newsroom/`` (byline, footer, head partials, sitemap templates).
+Templates: ``templates/newsroom/`` (byline, footer, head partials, the corrections log,
+sitemap templates).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from typing import Any
 
 from pelican import signals
 
+from newsroom.corrections_log import CorrectionsLog, LogEntry
+from newsroom.corrections_pages import CorrectionsLogGenerator
 from newsroom.linking import link_newsroom
 from newsroom.model import Newsroom, Note, Person, Source
 from newsroom.publication import init_article
@@ -28,6 +33,9 @@ from site_settings import report_problems
 
 __all__ = [
     "SCHEMA",
+    "CorrectionsLog",
+    "CorrectionsLogGenerator",
+    "LogEntry",
     "Newsroom",
     "Note",
     "Person",
@@ -44,12 +52,13 @@ def check_settings(pelican: Any) -> None:
     report_problems(SCHEMA, pelican.settings)
 
 
-def add_generator(pelican: Any) -> type[SitemapsGenerator]:
-    return SitemapsGenerator
+def add_generators(pelican: Any) -> tuple[type[Any], ...]:
+    # The log's pages are planned before the sitemaps, which list them.
+    return (CorrectionsLogGenerator, SitemapsGenerator)
 
 
 def register() -> None:
     connect(signals.initialized, check_settings, plugin=PLUGIN)
     connect(signals.content_object_init, init_article, plugin=PLUGIN)
     connect(signals.all_generators_finalized, link_newsroom, plugin=PLUGIN)
-    connect(signals.get_generators, add_generator, plugin=PLUGIN)
+    connect(signals.get_generators, add_generators, plugin=PLUGIN)

@@ -8,6 +8,7 @@ the line of the key and the fix. Accepted shapes::
     source: Example Agency            # or {name, url, date}; or sources: [...]
     updates:     [{date: 2026-01-26T14:05:00+00:00, note: Adds a reaction.}]
     corrections: [{date: ..., note: An earlier version misspelt a name.}]
+    corrections: [{date: ..., note: ..., section: background}]   # the ## heading it concerns
     publish_future: true              # publish before its date
 """
 
@@ -163,7 +164,39 @@ def _source(reader: _Reader, key: str) -> Callable[[Any, str], Source]:
     return read
 
 
-def _note(reader: _Reader, key: str) -> Callable[[Any, str], Note]:
+def _section_titles(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """The article's ``##`` sections (markdown_reader's ``sections``): heading id -> title."""
+    titles: dict[str, str] = {}
+    for section in metadata.get("sections") or ():
+        if isinstance(section, Mapping) and section.get("id"):
+            titles[str(section["id"])] = str(section.get("title") or "")
+    return titles
+
+
+def _section(reader: _Reader, key: str, value: Any, label: str, titles: Mapping[str, str]) -> str:
+    """The id of the ``##`` heading a note names, which must be one of the article's."""
+    section = reader.text(key, value, f"{label}: 'section'")
+    assert section is not None
+    section = section.removeprefix("#")
+    if section in titles:
+        return section
+    if not titles:
+        raise reader.error(
+            key,
+            f"{label}: 'section' {section!r} names a heading, but the article has no '##' headings",
+            hint="remove 'section' (the note then points at the article's notes), "
+            "or add the heading",
+        )
+    close = difflib.get_close_matches(section, list(titles), n=1)
+    choices = ", ".join(titles)
+    raise reader.error(
+        key,
+        f"{label}: 'section' {section!r} is not the id of one of the article's '##' headings",
+        hint=(f"did you mean {close[0]!r}? " if close else "") + f"its headings' ids: {choices}",
+    )
+
+
+def _note(reader: _Reader, key: str, titles: Mapping[str, str]) -> Callable[[Any, str], Note]:
     def read(value: Any, label: str) -> Note:
         if not isinstance(value, Mapping):
             raise reader.error(
@@ -171,12 +204,20 @@ def _note(reader: _Reader, key: str) -> Callable[[Any, str], Note]:
                 f"{label} must be a mapping with 'date' and 'note', not {value!r}",
                 hint="write '- {date: 2026-01-26T14:05:00+00:00, note: What changed.}'",
             )
-        fields = reader.mapping(key, value, ("date", "note"), label)
+        fields = reader.mapping(key, value, ("date", "note", "section"), label)
         if "date" not in fields:
             raise reader.error(key, f"{label} has no 'date'", hint=_DATE_HINT)
         note = reader.text(key, fields.get("note"), f"{label}: 'note'")
         assert note is not None
-        return Note(date=reader.date(key, fields["date"], f"{label}: 'date'"), note=note)
+        section = None
+        if fields.get("section") is not None:
+            section = _section(reader, key, fields["section"], label, titles)
+        return Note(
+            date=reader.date(key, fields["date"], f"{label}: 'date'"),
+            note=note,
+            section=section,
+            section_title=titles.get(section, "") if section else "",
+        )
 
     return read
 
@@ -243,6 +284,7 @@ def read_newsroom_fields(
         if metadata.get(key) is not None:
             sources = reader.items(key, metadata[key], _source(reader, key), single=key == "source")
     notes: dict[str, tuple[Note, ...]] = {}
+    titles = _section_titles(metadata)
     for key in ("updates", "corrections"):
         value = metadata.get(key)
         if value is None:
@@ -254,7 +296,9 @@ def read_newsroom_fields(
                 f"'{key}' must be a list of {{date, note}} items, not {value!r}",
                 hint=f"write '{key}:' then lines '  - {{date: 2026-01-26, note: ...}}'",
             )
-        notes[key] = tuple(sorted(reader.items(key, value, _note(reader, key)), key=_by_date))
+        notes[key] = tuple(
+            sorted(reader.items(key, value, _note(reader, key, titles)), key=_by_date)
+        )
     future = metadata.get("publish_future")
     # Pelican's header lines give text: "true" and "false" are accepted there too.
     if future is not None and not isinstance(future, bool) and str(future).lower() not in _BOOLS:

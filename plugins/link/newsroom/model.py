@@ -34,10 +34,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Note:
-    """A timestamped update ("Adds Egypt's reaction") or correction."""
+    """A timestamped update ("Adds a reaction") or correction; ``section`` is the id of
+    the ``##`` heading it concerns, when the note names one (``section_title`` its title)."""
 
     date: datetime
     note: str
+    section: str | None = None
+    section_title: str = ""
 
     @property
     def label(self) -> str:

@@ -9,7 +9,14 @@ from typing import Any
 
 from build_state import build_of
 from content_errors import SettingsError
-from site_settings import Setting, SettingsSchema, boolean, setting_values, settings_problems
+from site_settings import (
+    Setting,
+    SettingsSchema,
+    boolean,
+    setting_values,
+    settings_problems,
+    whole_number,
+)
 
 __all__ = ["SCHEMA", "NewsroomSettings", "newsroom_settings", "read_newsroom_settings"]
 
@@ -106,9 +113,15 @@ SCHEMA = SettingsSchema(
             _language,
             "<news:language> of the Google News sitemap; None: DEFAULT_LANG.",
         ),
+        Setting(
+            "CORRECTIONS_PAGE_SIZE",
+            50,
+            whole_number(0),
+            "Entries per page of the corrections log (page 2 at corrections/page/2/); 0: one page.",
+        ),
     ),
     # Settings with these prefixes belong to this plugin: a misspelt one is an error.
-    prefixes=("PUBLISHER_", "NEWSROOM_", "NEWS_SITEMAP", "SITEMAP", "PUBLISH_"),
+    prefixes=("PUBLISHER_", "NEWSROOM_", "NEWS_SITEMAP", "SITEMAP", "PUBLISH_", "CORRECTIONS_"),
     extra=(_defaults_from_the_site,),
     unknown_label="newsroom setting",
 )
@@ -125,6 +138,7 @@ class NewsroomSettings:
     publisher_logo: str | None
     news_language: str
     site_url: str
+    corrections_page_size: int
 
 
 def _resolve(settings: Mapping[str, Any]) -> NewsroomSettings:
@@ -142,6 +156,7 @@ def _resolve(settings: Mapping[str, Any]) -> NewsroomSettings:
         publisher_logo=logo.lstrip("/") if isinstance(logo, str) else None,
         news_language=language if not _language(language) else "en",
         site_url=site_url,
+        corrections_page_size=values["CORRECTIONS_PAGE_SIZE"],
     )
 
 

@@ -79,6 +79,11 @@ def sitemap_entries(context: dict[str, Any], site: NewsroomSettings) -> list[Sit
     if editions and context.get("EDITIONS_INDEX_URL"):
         entries.append(SitemapEntry(f"{base}/{context['EDITIONS_INDEX_URL']}", _newest(articles)))
         entries += [SitemapEntry(f"{base}/{e.url}", _w3c(e.updated)) for e in editions]
+    log = context.get("corrections_log")
+    if log is not None and context.get("CORRECTIONS_LOG_URL"):
+        newest = _w3c(log.entries[0].note.date) if log.entries else None
+        entries.append(SitemapEntry(f"{base}/{context['CORRECTIONS_LOG_URL']}", newest))
+        entries += [SitemapEntry(f"{base}/{page.url}", newest) for page in log.pages[1:]]
     if context.get("ARCHIVES_SAVE_AS"):
         archives = _url_of(context["ARCHIVES_SAVE_AS"])
         entries.append(SitemapEntry(f"{base}/{archives}", _newest(articles)))

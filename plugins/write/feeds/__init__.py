@@ -1,4 +1,5 @@
-"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each topic and the daily editions.
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the whole site, each topic, the daily editions
+and the corrections log.
 
 Feeds are written from templates in ``templates/feeds/``; every page advertises the
 feeds that apply to it through ``templates/feeds/head_links.html``.

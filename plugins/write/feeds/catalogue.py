@@ -42,7 +42,8 @@ class FeedLink:
 
 @dataclass(frozen=True)
 class Feed:
-    """A feed (site-wide, one topic's, or the editions'), written in every format."""
+    """A feed (site-wide, one topic's, the editions' or the corrections log's), written in
+    every format."""
 
     name: str
     title: str
@@ -62,10 +63,11 @@ class FeedCatalogue:
     site: Feed
     topics: Mapping[str, Feed] = field(default_factory=dict)
     editions: Feed | None = None
+    corrections: Feed | None = None
 
     def all(self) -> list[Feed]:
         feeds = [self.site, *self.topics.values()]
-        return feeds + ([self.editions] if self.editions else [])
+        return feeds + [feed for feed in (self.editions, self.corrections) if feed is not None]
 
 
 def _feed(name: str, title: str, subtitle: str, home_path: str, **extra: Any) -> Feed:
@@ -76,9 +78,14 @@ def _feed(name: str, title: str, subtitle: str, home_path: str, **extra: Any) ->
 
 
 def plan_feeds(
-    site_name: str, site_subtitle: str, topics: Iterable[Any], has_editions: bool
+    site_name: str,
+    site_subtitle: str,
+    topics: Iterable[Any],
+    has_editions: bool,
+    corrections_url: str | None = None,
 ) -> FeedCatalogue:
-    """The feeds to write: the site's, one per topic, and the editions' if there are any."""
+    """The feeds to write: the site's, one per topic, the editions' if there are any, and
+    the corrections log's when the site has one (at ``corrections_url``)."""
     site = _feed("all", f"{site_name}: all articles", site_subtitle, "")
     by_slug = {
         topic.slug: _feed(
@@ -95,4 +102,14 @@ def plan_feeds(
         if has_editions
         else None
     )
-    return FeedCatalogue(site=site, topics=by_slug, editions=editions)
+    corrections = (
+        _feed(
+            "corrections",
+            f"{site_name}: corrections and updates",
+            "Every correction and update to an article, newest first",
+            corrections_url,
+        )
+        if corrections_url is not None
+        else None
+    )
+    return FeedCatalogue(site=site, topics=by_slug, editions=editions, corrections=corrections)

@@ -1,4 +1,5 @@
-"""Feed entries: the data each template needs about one article or one edition."""
+"""Feed entries: the data each template needs about one article, one edition or one
+correction (or update) of the corrections log."""
 
 from __future__ import annotations
 
@@ -11,10 +12,18 @@ from markupsafe import Markup
 from pelican.contents import Article
 
 from feeds.entry_html import absolutise
-from feeds.ids import article_id, edition_id
+from feeds.ids import article_id, edition_id, note_id
 from markdown_reader import without_section_anchors
 
-__all__ = ["FeedEntry", "article_entry", "edition_entry", "entry_html", "plain", "updated_of"]
+__all__ = [
+    "FeedEntry",
+    "article_entry",
+    "edition_entry",
+    "entry_html",
+    "note_entry",
+    "plain",
+    "updated_of",
+]
 
 RenderContent = Callable[[Any, str], str]
 """Renders an item's entry HTML (a template) given the site's absolute base URL."""
@@ -91,5 +100,32 @@ def edition_entry(
         content_html=entry_html(render_content(edition, site_url), page_url),
         summary_html="",
         categories=tuple(group.title for group in edition.groups if group.topic is not None),
+        authors=(),
+    )
+
+
+def note_entry(
+    entry: Any, authority: str, site_url: str, render_content: RenderContent
+) -> FeedEntry:
+    """The entry for one item of the corrections log (``newsroom.corrections_log.LogEntry``):
+    dated when the note was made, linking to the passage it concerns."""
+    article = entry.article
+    page_url = f"{site_url}/{entry.url}"
+    return FeedEntry(
+        id=note_id(
+            authority,
+            entry.kind,
+            _local_day(article.date),
+            article.slug,
+            entry.note.date,
+            number=entry.number,
+        ),
+        url=page_url,
+        title=f"{entry.label}: {plain(article.title)}",
+        published=entry.note.date,
+        updated=entry.note.date,
+        content_html=entry_html(render_content(entry, site_url), page_url),
+        summary_html="",
+        categories=(entry.label,),
         authors=(),
     )

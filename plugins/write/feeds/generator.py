@@ -15,7 +15,7 @@ from pelican.utils import sanitised_join
 
 from feeds.catalogue import Feed, FeedCatalogue, FeedLink, plan_feeds
 from feeds.dates import rfc822, rfc3339
-from feeds.entries import FeedEntry, article_entry, edition_entry, updated_of
+from feeds.entries import FeedEntry, article_entry, edition_entry, note_entry, updated_of
 from feeds.ids import feed_id
 from feeds.settings import FeedSettings, read_feed_settings
 from unchanged_output import write_or_link
@@ -26,6 +26,10 @@ logger = logging.getLogger(__name__)
 
 # Characters XML 1.0 cannot carry at all, even escaped; they are dropped from text.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# Where the newsroom plugin puts the corrections log and its address.
+CORRECTIONS_LOG = "corrections_log"
+CORRECTIONS_LOG_URL = "CORRECTIONS_LOG_URL"
 
 # Used only when a feed has no entry and the site has no article at all.
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -50,8 +54,14 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         """Put the catalogue in the shared context, after every generator has read its content."""
         topics = self.context.get("topics") or ()
         has_editions = bool(self.context.get("editions"))
+        # The newsroom plugin's corrections log, when the site has it (its address).
+        corrections_url = self.context.get(CORRECTIONS_LOG_URL)
         self.context["feeds"] = plan_feeds(
-            self.feed_settings.site_name, self.feed_settings.site_subtitle, topics, has_editions
+            self.feed_settings.site_name,
+            self.feed_settings.site_subtitle,
+            topics,
+            has_editions,
+            str(corrections_url) if corrections_url else None,
         )
 
     def planned_outputs(self) -> dict[str, str]:
@@ -82,6 +92,8 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write(feed, self._article_entries(topic_articles), fallback)
         if catalogue.editions is not None:
             self._write(catalogue.editions, self._edition_entries(), fallback)
+        if catalogue.corrections is not None:
+            self._write(catalogue.corrections, self._note_entries(), fallback)
         # Every feed is written: the entries (each article's whole HTML) are not needed
         # any more, and this generator lives until the build ends.
         self._entries = {}
@@ -107,6 +119,19 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             edition_entry(edition, settings.id_authority, settings.site_url, self._edition_html)
             for edition in editions[: settings.max_items]
         ]
+
+    def _note_entries(self) -> list[FeedEntry]:
+        log = self.context.get(CORRECTIONS_LOG)
+        notes: Sequence[Any] = getattr(log, "entries", None) or ()
+        settings = self.feed_settings
+        return [
+            note_entry(note, settings.id_authority, settings.site_url, self._note_html)
+            for note in notes[: settings.max_items]
+        ]
+
+    def _note_html(self, entry: Any, site_url: str) -> str:
+        template = self.env.get_template("feeds/note_content.html")
+        return str(template.render(self.context, entry=entry, SITEURL=site_url))
 
     def _article_html(self, article: Any, site_url: str) -> str:
         content = article.get_content(site_url)

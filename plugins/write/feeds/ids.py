@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import quote
 
-__all__ = ["article_id", "edition_id", "feed_id"]
+__all__ = ["article_id", "edition_id", "feed_id", "note_id"]
 
 
 def _specific(text: str) -> str:
@@ -21,6 +21,16 @@ def article_id(authority: str, published: date, slug: str) -> str:
 def edition_id(authority: str, day: date) -> str:
     """The id of the edition of ``day``."""
     return f"tag:{authority}:edition/{day.isoformat()}"
+
+
+def note_id(
+    authority: str, kind: str, published: date, slug: str, moment: datetime, *, number: int = 1
+) -> str:
+    """The id of a correction or update (``kind``) of the article published on ``published``
+    as ``slug``, dated ``moment``; ``number`` tells apart notes of one kind dated alike."""
+    when = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    suffix = f"/{number}" if number > 1 else ""
+    return f"tag:{authority}:{kind}/{published.isoformat()}/{_specific(slug)}/{when}{suffix}"
 
 
 def feed_id(authority: str, name: str) -> str:

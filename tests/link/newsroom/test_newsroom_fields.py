@@ -94,3 +94,46 @@ def test_malformed_field_names_the_file_and_line(tmp_path: Path, case: dict[str,
     with pytest.raises(FrontMatterError) as caught:
         read(tmp_path, case["front_matter"])
     assert str(caught.value).startswith(case["error"]), str(caught.value)
+
+
+SECTIONS = [
+    {"id": None, "title": "", "line": None, "text": "Lead."},
+    {"id": "the-figures", "title": "The figures", "line": 9, "text": "Synthetic figures."},
+    {"id": "reactions", "title": "Reactions", "line": 13, "text": "Synthetic reactions."},
+]
+
+
+def read_with_sections(tmp_path: Path, front_matter: str) -> Newsroom:
+    source = tmp_path / "example.md"
+    source.write_text(HEAD + front_matter + "---\n\nBody.\n", encoding="utf-8")
+    metadata: dict[str, Any] = split_front_matter(source.read_text(encoding="utf-8"), PATH).metadata
+    metadata["sections"] = SECTIONS  # what markdown_reader records of the ## headings
+    return read_newsroom_fields(metadata, read_raw_front_matter(str(source), PATH), PATH, "UTC")
+
+
+def test_a_note_may_name_the_section_it_concerns(tmp_path: Path) -> None:
+    newsroom = read_with_sections(
+        tmp_path,
+        "corrections:\n  - {date: 2026-01-26, note: Fixes a figure., section: the-figures}\n"
+        "updates:\n  - {date: 2026-01-27, note: Adds a reaction., section: '#reactions'}\n"
+        "  - {date: 2026-01-28, note: Adds a photo.}\n",
+    )
+    assert newsroom.corrections == (
+        Note(dt.datetime(2026, 1, 26, tzinfo=UTC), "Fixes a figure.", "the-figures", "The figures"),
+    )
+    assert [(note.section, note.section_title) for note in newsroom.updates] == [
+        ("reactions", "Reactions"),
+        (None, ""),
+    ]
+
+
+def test_a_note_naming_an_unknown_section_lists_the_headings(tmp_path: Path) -> None:
+    with pytest.raises(FrontMatterError) as caught:
+        read_with_sections(
+            tmp_path, "corrections:\n  - {date: 2026-01-26, note: Fix., section: reaction}\n"
+        )
+    assert str(caught.value) == (
+        "content/articles/example.md:4: 'corrections' item 1: 'section' 'reaction' is not the "
+        "id of one of the article's '##' headings (did you mean 'reactions'? its headings' "
+        "ids: the-figures, reactions)"
+    )

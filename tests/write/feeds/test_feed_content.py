@@ -124,7 +124,7 @@ def test_each_topic_feed_holds_only_its_articles(synthetic_site):
     assert sorted(gamma) == ["example-article-2", "example-article-4"]
 
 
-def test_without_topics_only_the_site_and_editions_feeds_are_written(synthetic_site):
+def test_without_topics_only_the_site_editions_and_corrections_feeds_are_written(synthetic_site):
     plugins = [p for p in SYNTHETIC_PLUGINS if p != "synthetic_topics"]
     output = synthetic_site(PLUGINS=plugins)
     assert not (output / "feeds/topics").exists()
@@ -132,6 +132,9 @@ def test_without_topics_only_the_site_and_editions_feeds_are_written(synthetic_s
         "all.atom.xml",
         "all.json",
         "all.rss.xml",
+        "corrections.atom.xml",
+        "corrections.json",
+        "corrections.rss.xml",
         "editions.atom.xml",
         "editions.json",
         "editions.rss.xml",

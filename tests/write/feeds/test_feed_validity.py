@@ -14,7 +14,13 @@ SITE = "https://newsdigest.example.org"
 
 EXPECTED_FEEDS = {
     f"feeds/{name}{suffix}"
-    for name in ("all", "editions", "topics/example-alpha", "topics/example-gamma")
+    for name in (
+        "all",
+        "editions",
+        "corrections",
+        "topics/example-alpha",
+        "topics/example-gamma",
+    )
     for suffix in (".atom.xml", ".rss.xml", ".json")
 }
 
