@@ -153,8 +153,9 @@ def test_fast_build_on_and_off_give_the_same_bytes(tmp_path: Path, site: str) ->
         assert any(name.startswith("drafts/") for name in fast)
         assert "example-article-10-fr.html" in fast
         assert "images/chart.png" in fast
-        assert b'class="context-block context-block-guide"' in fast[
-            "topics/example-council/index.html"
-        ]
+        assert (
+            b'class="context-block context-block-guide"'
+            in fast["topics/example-council/index.html"]
+        )
         (article_10,) = [name for name in fast if name.endswith("example-article-10/index.html")]
         assert b'class="context-block context-block-qa"' in fast[article_10]

@@ -5,8 +5,8 @@ Pelican reads only the folders it is told to (``ARTICLE_PATHS``, ``PAGE_PATHS``,
 neither built nor mentioned. Here every file is either a source, a static file, a topic
 file, a context file, a template page, ignored (a dotfile, an editor's backup,
 ``IGNORE_FILES``, a folder in ``*_EXCLUDES``), or reported by name with what to do (and
-counted as a source with an error). The build prints how many of each there are, from the same walk, so that a reader
-can check them against the files in the folder:
+counted as a source with an error). The build prints how many of each there are, from the
+same walk, so that a reader can check them against the files in the folder:
 
     24 files in content/ = 11 sources + 6 topic files + 5 static files + 1 template page + 1 ignored
 
@@ -182,8 +182,9 @@ def account_for_files(
     paths), a static file (``static``: every one the static generator found), ignored
     (dotfiles, editors' files, IGNORE_FILES), a topic file, a context file, a
     ``TEMPLATE_PAGES`` source, ignored (in a folder excluded by ``*_EXCLUDES``); any other
-    file is an error and counts as a source with an error (as the ledger counts it). ``copied``: the static files kept for
-    copying, for those reached through a link to a folder (the walk does not follow it)."""
+    file is an error and counts as a source with an error (as the ledger counts it).
+    ``copied``: the static files kept for copying, for those reached through a link to a
+    folder (the walk does not follow it)."""
     settings, root = content.settings, content.root
     sources = {os.path.normpath(p) for p in known}
     statics = {os.path.normpath(p) for p in static}

@@ -30,7 +30,9 @@ def _line(state: StateCore, token: Token) -> int | None:
 
 
 def _error(state: StateCore, message: str, *, line: int | None, hint: str) -> MarkupError:
-    return MarkupError(str(state.env.get("source_path") or "<markdown>"), message, line=line, hint=hint)
+    return MarkupError(
+        str(state.env.get("source_path") or "<markdown>"), message, line=line, hint=hint
+    )
 
 
 def context_body_rule(state: StateCore) -> None:
@@ -54,7 +56,7 @@ def context_body_rule(state: StateCore) -> None:
                     line=_line(state, token),
                     hint="start the body's headings at '##'",
                 )
-            questions += level == 2  # noqa: PLR2004 (the '##' level)
+            questions += level == 2
             heading_id = token.attrGet("id")
             if heading_id:
                 token.attrSet("id", f"context-{slug}-{heading_id}")

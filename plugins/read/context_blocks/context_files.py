@@ -77,8 +77,7 @@ def load_context_files(
             loaded.errors.append(
                 FrontMatterError(
                     shown,
-                    f"duplicate context slug '{block.slug}', already used by "
-                    f"{earlier.source_path}",
+                    f"duplicate context slug '{block.slug}', already used by {earlier.source_path}",
                     hint="give each context file its own slug",
                 )
             )
@@ -192,7 +191,10 @@ def _reviewed(
             moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise FrontMatterError(
-            shown, f"'reviewed' must be a date, not {value!r}", line=lines.get("reviewed"), hint=hint
+            shown,
+            f"'reviewed' must be a date, not {value!r}",
+            line=lines.get("reviewed"),
+            hint=hint,
         ) from None
     if moment.tzinfo is None:
         try:

@@ -37,7 +37,7 @@ def _aware(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
 
 def _moment(text: str, zone: dt.tzinfo) -> dt.datetime | None:
     try:
-        if len(text) == 10:  # noqa: PLR2004 (a date alone: YYYY-MM-DD)
+        if len(text) == 10:
             day = dt.date.fromisoformat(text)
             return dt.datetime(day.year, day.month, day.day, tzinfo=zone)
         return _aware(dt.datetime.fromisoformat(text), zone)

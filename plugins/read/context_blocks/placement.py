@@ -87,8 +87,10 @@ class _Document:
             end = _closing(tokens, index)
             line = token.map[0] + self.offset + 1 if token.map else None
             markup = tokens[end].markup.strip()
-            if len(markup) < 3 or set(markup) != {":"}:  # noqa: PLR2004 (':::')
-                raise self.error(f"'{token.markup} {token.info.strip()}' is never closed", line, _SYNTAX)
+            if len(markup) < 3 or set(markup) != {":"}:
+                raise self.error(
+                    f"'{token.markup} {token.info.strip()}' is never closed", line, _SYNTAX
+                )
             if end > index + 1:
                 raise self.error(
                     "a context block holds no text: its text is in its context file",
@@ -107,8 +109,10 @@ class _Document:
                 line,
                 "link to the other explainer instead",
             )
-        if len(words) != 2:  # noqa: PLR2004 ('context' and the slug)
-            raise self.error(f"'{opening.markup} {opening.info.strip()}' names no one block", line, _SYNTAX)
+        if len(words) != 2:
+            raise self.error(
+                f"'{opening.markup} {opening.info.strip()}' names no one block", line, _SYNTAX
+            )
         slug = words[1]
         if slug in self.shown:
             raise self.error(

@@ -19,8 +19,8 @@ from content_cache.settings import SCHEMA
 from content_cache.stat_index import INDEX_NAME, Stamp, StatIndex, stamp
 from parallel_read.prefetch import from_snapshot, served_snapshot, snapshot
 from pelican_compat.reader_cache import cache_name, route_cache
-from read_dependencies import unchanged
 from plugin_use import uses_plugin
+from read_dependencies import unchanged
 from site_settings import setting_values
 from worker_logs import ProblemCounter
 
