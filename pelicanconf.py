@@ -30,6 +30,7 @@ FEATURES = [
     "markdown_reader",  # Markdown with front matter (markdown-it-py), stable heading ids
     "html_policy",  # HTML in any source cleaned by one allow-list; off-site images as alt text
     "news_blocks",  # key-point boxes, embedded posts shown as cards
+    "context_blocks",  # explainers from content/context/ placed with '::: context <slug>'
     # link: the articles become a site
     "topic_hubs",  # topics (content/topics/), their hub pages, related coverage
     "editions",  # one page per day with news, grouped by topic

@@ -1,7 +1,7 @@
 """``FAST_BUILD`` changes how fast the site is built, never what it is: the project's
 pelicanconf.py with the switch on and with it off gives every output file the same bytes,
 search index included, for the seed's site and for a small synthetic one (topics, tags, a
-draft, a translation, a hidden page, key points, links and an image)."""
+draft, a translation, a hidden page, key points, links, an image and context blocks)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,15 @@ SYNTHETIC: dict[str, str | bytes] = {
     ),
     "topics/example-council.md": (
         "---\ntitle: Example council\nphrases: [council]\naliases: [town hall]\n---\n"
-        "A synthetic topic about an example council.\n"
+        "A synthetic topic about an example council.\n\n::: context example-council-guide\n:::\n"
+    ),
+    "context/example-harbour-qa.md": (
+        "---\ntitle: The example harbour, explained\nkind: qa\nreviewed: 2026-01-28\n---\n"
+        "## What is the example harbour?\n\nA synthetic harbour.\n"
+    ),
+    "context/example-council-guide.md": (
+        "---\ntitle: How the example council works\nkind: guide\nreviewed: 2026-01-02\n---\n"
+        "- It has nine synthetic members.\n"
     ),
     **{
         f"articles/example-{n}.md": _article(n, 20 + n % 4, extra=f"tags: [example, tag {n % 3}]\n")
@@ -63,7 +71,10 @@ SYNTHETIC: dict[str, str | bytes] = {
         ),
     ),
     "articles/example-10.md": _article(
-        10, 26, body="::: key-points\n- A boxed synthetic point.\n- Another.\n:::\n"
+        10,
+        26,
+        body="::: key-points\n- A boxed synthetic point.\n- Another.\n:::\n\n"
+        "::: context example-harbour-qa\n:::\n",
     ),
     "articles/example-10-fr.md": _article(
         10, 26, extra="slug: example-article-10\nlang: fr\n"
@@ -142,3 +153,9 @@ def test_fast_build_on_and_off_give_the_same_bytes(tmp_path: Path, site: str) ->
         assert any(name.startswith("drafts/") for name in fast)
         assert "example-article-10-fr.html" in fast
         assert "images/chart.png" in fast
+        assert (
+            b'class="context-block context-block-guide"'
+            in fast["topics/example-council/index.html"]
+        )
+        (article_10,) = [name for name in fast if name.endswith("example-article-10/index.html")]
+        assert b'class="context-block context-block-qa"' in fast[article_10]

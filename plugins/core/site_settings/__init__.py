@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import difflib
 import logging
-from collections.abc import Callable, Iterable, Mapping
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,8 @@ __all__ = [
     "Setting",
     "SettingsSchema",
     "boolean",
+    "data_folder_read_elsewhere",
+    "folder_inside_path",
     "optional",
     "report_problems",
     "setting_values",
@@ -165,3 +168,42 @@ def optional(check: Check) -> Check:
         return None if wanted is None else f"None or {wanted}"
 
     return check_or_none
+
+
+def folder_inside_path(value: Any) -> str | None:
+    """A folder inside ``PATH`` (relative, without ``..``), like ``'topics'``."""
+    valid = (
+        isinstance(value, str)
+        and bool(value)
+        and not os.path.isabs(value)
+        and ".." not in value.replace(os.sep, "/").split("/")
+    )
+    return None if valid else "a folder inside PATH, like 'topics'"
+
+
+def data_folder_read_elsewhere(
+    setting: str, default: str, what: str
+) -> Callable[[Mapping[str, Any]], Iterator[SettingsError]]:
+    """A schema's ``extra`` check: the folder named by ``setting`` (``default`` when unset)
+    holds data files (``what``: "the topic files"), which must not also be read as
+    articles or pages, or copied as static files."""
+
+    def check(settings: Mapping[str, Any]) -> Iterator[SettingsError]:
+        path = settings.get(setting, default)
+        if folder_inside_path(path) is not None:
+            return  # reported as a wrong value
+        data = os.path.normpath(path)
+        for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
+            excludes_key = key.replace("_PATHS", "_EXCLUDES")
+            excluded = {os.path.normpath(p) for p in settings.get(excludes_key) or []}
+            for given in settings.get(key) or []:
+                folder = os.path.normpath(given) if given else "."
+                inside = folder in {".", data} or data.startswith(folder + os.sep)
+                if inside and data not in excluded:
+                    yield SettingsError(
+                        key,
+                        f"{key} includes {folder!r}, which holds {what} ({path}/)",
+                        hint=f"add {path!r} to {excludes_key}",
+                    )
+
+    return check

@@ -3,12 +3,14 @@
 Pelican reads only the folders it is told to (``ARTICLE_PATHS``, ``PAGE_PATHS``,
 ``STATIC_PATHS``): a Markdown file saved in ``content/`` itself or in a new folder is
 neither built nor mentioned. Here every file is either a source, a static file, a topic
-file, a template page, ignored (a dotfile, an editor's backup, ``IGNORE_FILES``, a folder
-in ``*_EXCLUDES``), or reported by name with what to do (and counted as a source with an
-error). The build prints how many of each there are, from the same walk, so that a reader
-can check them against the files in the folder:
+file, a context file, a template page, ignored (a dotfile, an editor's backup,
+``IGNORE_FILES``, a folder in ``*_EXCLUDES``), or reported by name with what to do (and
+counted as a source with an error). The build prints how many of each there are, from the
+same walk, so that a reader can check them against the files in the folder:
 
     24 files in content/ = 11 sources + 6 topic files + 5 static files + 1 template page + 1 ignored
+
+(with "+ 2 context files" after the topic files when the site has any).
 
 Pelican also follows symbolic links and ``{static}`` paths wherever they lead, so a link
 under ``content/`` (to an image, a folder, an article) or ``{static}../../x`` would publish
@@ -144,12 +146,16 @@ class FileCount:
     static: int
     templates: int
     ignored: int
+    context: int = 0
 
     def __str__(self) -> str:
+        # Context files are named only on a site that has some: most have none.
+        context = f" + {_plural(self.context, 'context file', 'context files')}"
         return (
             f"{_plural(self.total, 'file', 'files')} in content/"
             f" = {_plural(self.sources, 'source', 'sources')}"
             f" + {_plural(self.topics, 'topic file', 'topic files')}"
+            f"{context if self.context else ''}"
             f" + {_plural(self.static, 'static file', 'static files')}"
             f" + {_plural(self.templates, 'template page', 'template pages')}"
             f" + {self.ignored} ignored"
@@ -174,10 +180,11 @@ def account_for_files(
 ) -> FileAccount:
     """Give every file the walk met one kind, in this order: a source (``known``, absolute
     paths), a static file (``static``: every one the static generator found), ignored
-    (dotfiles, editors' files, IGNORE_FILES), a topic file, a ``TEMPLATE_PAGES`` source,
-    ignored (in a folder excluded by ``*_EXCLUDES``); any other file is an error and counts
-    as a source with an error (as the ledger counts it). ``copied``: the static files kept for
-    copying, for those reached through a link to a folder (the walk does not follow it)."""
+    (dotfiles, editors' files, IGNORE_FILES), a topic file, a context file, a
+    ``TEMPLATE_PAGES`` source, ignored (in a folder excluded by ``*_EXCLUDES``); any other
+    file is an error and counts as a source with an error (as the ledger counts it).
+    ``copied``: the static files kept for copying, for those reached through a link to a
+    folder (the walk does not follow it)."""
     settings, root = content.settings, content.root
     sources = {os.path.normpath(p) for p in known}
     statics = {os.path.normpath(p) for p in static}
@@ -193,6 +200,9 @@ def account_for_files(
     topics = None
     if uses_plugin(settings, "topic_hubs"):
         topics = os.path.normpath(os.path.join(root, str(settings.get("TOPICS_PATH", "topics"))))
+    context = None
+    if uses_plugin(settings, "context_blocks"):
+        context = os.path.normpath(os.path.join(root, str(settings.get("CONTEXT_PATH", "context"))))
     ignored = {os.path.normpath(p) for p in content.ignored}
     walked = {os.path.normpath(p) for p in content.files} | ignored
     kinds: Counter[str] = Counter()
@@ -206,6 +216,8 @@ def account_for_files(
             kinds["ignored"] += 1
         elif topics and os.path.dirname(normal) == topics and normal.endswith(".md"):
             kinds["topics"] += 1  # read by topic_hubs, which reports its own problems
+        elif context and os.path.dirname(normal) == context and normal.endswith(".md"):
+            kinds["context"] += 1  # read by context_blocks, which reports its own problems
         elif normal in templates:
             kinds["templates"] += 1
         elif _under(normal, excluded):
@@ -226,6 +238,7 @@ def account_for_files(
         static=kinds["static"] + len(kept),
         templates=kinds["templates"],
         ignored=kinds["ignored"],
+        context=kinds["context"],
     )
     return FileAccount(count, stray)
 

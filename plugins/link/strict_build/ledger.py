@@ -1,6 +1,7 @@
 """Count what became of every source: nothing may be lost without an error.
 
-    files in content/ = sources + topic files + static files + template pages + ignored
+    files in content/ = sources + topic files (+ context files) + static files + template pages
+                        + ignored
     sources read = pages written + drafts + hidden + sources with errors reported
 
 The first line (content_files' count, from its walk of the content folder) accounts for

@@ -3,45 +3,22 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from content_errors import SettingsError
-from site_settings import Setting, SettingsSchema, boolean, setting_values, whole_number
+from site_settings import (
+    Setting,
+    SettingsSchema,
+    boolean,
+    data_folder_read_elsewhere,
+    folder_inside_path,
+    setting_values,
+    whole_number,
+)
 from site_settings import settings_problems as schema_problems
 
 __all__ = ["DEFAULTS", "SCHEMA", "TopicSettings", "settings_problems", "topic_settings"]
-
-
-def _folder_inside_path(path: Any) -> str | None:
-    valid = (
-        isinstance(path, str)
-        and bool(path)
-        and not os.path.isabs(path)
-        and ".." not in path.replace(os.sep, "/").split("/")
-    )
-    return None if valid else "a folder inside PATH, like 'topics'"
-
-
-def _read_elsewhere(settings: Mapping[str, Any]) -> Iterator[SettingsError]:
-    """Topic files must not also be read as articles or pages, or copied as static files."""
-    path = settings.get("TOPICS_PATH", "topics")
-    if _folder_inside_path(path) is not None:
-        return  # reported as a wrong value
-    topics = os.path.normpath(path)
-    for key in ("ARTICLE_PATHS", "PAGE_PATHS", "STATIC_PATHS"):
-        excludes_key = key.replace("_PATHS", "_EXCLUDES")
-        excluded = {os.path.normpath(p) for p in settings.get(excludes_key) or []}
-        for given in settings.get(key) or []:
-            folder = os.path.normpath(given) if given else "."
-            inside = folder in {".", topics} or topics.startswith(folder + os.sep)
-            if inside and topics not in excluded:
-                yield SettingsError(
-                    key,
-                    f"{key} includes {folder!r}, which holds the topic files ({path}/)",
-                    hint=f"add {path!r} to {excludes_key}",
-                )
 
 
 SCHEMA = SettingsSchema(
@@ -50,7 +27,7 @@ SCHEMA = SettingsSchema(
         Setting(
             "TOPICS_PATH",
             "topics",
-            _folder_inside_path,
+            folder_inside_path,
             "Folder of topic files, relative to PATH; kept out of articles, pages and static "
             "files, since topics are data, not pages.",
         ),
@@ -82,7 +59,7 @@ SCHEMA = SettingsSchema(
         ),
     ),
     prefixes=("TOPICS_", "TOPIC_"),
-    extra=(_read_elsewhere,),
+    extra=(data_folder_read_elsewhere("TOPICS_PATH", "topics", "the topic files"),),
 )
 # The defaults by name (the importer reads TOPICS_PATH's).
 DEFAULTS: dict[str, Any] = {setting.name: setting.default for setting in SCHEMA.settings}

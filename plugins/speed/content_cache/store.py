@@ -20,6 +20,7 @@ from content_cache.stat_index import INDEX_NAME, Stamp, StatIndex, stamp
 from parallel_read.prefetch import from_snapshot, served_snapshot, snapshot
 from pelican_compat.reader_cache import cache_name, route_cache
 from plugin_use import uses_plugin
+from read_dependencies import unchanged
 from site_settings import setting_values
 from worker_logs import ProblemCounter
 
@@ -311,6 +312,10 @@ class _Guard:
         except Exception as error:  # a damaged entry: parse the file again
             logging.getLogger(__name__).debug("cache entry unreadable: %s: %s", filename, error)
             entries.forget(key)
+            return default
+        if not unchanged(result[1], self.readers.settings):
+            # The parse showed another file's text (a context block) that has changed
+            # since: parsed again, and its entry replaced.
             return default
         self._served = key
         return result

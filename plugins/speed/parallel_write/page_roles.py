@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from editions.model import Edition
+from read_dependencies import ReadDependencies
 from strict_build.ledger import SourceLedger
 from topic_hubs.matching import PhraseIndex
 from topic_hubs.model import Topic
@@ -77,6 +78,9 @@ FEATURE_ROLES = PageRoles(
             # Made from the topics' rules, which are described with the topics (its word
             # sets would be described in a different order in every process).
             PhraseIndex,
+            # The files a parse read besides its own (a context block's), for the content
+            # cache: what they changed on a page is in the page's body.
+            ReadDependencies,
         }
     ),
 )
