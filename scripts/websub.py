@@ -164,6 +164,14 @@ def _post(hub: str, feed_url: str, timeout: float) -> None:
         response.read()
 
 
+def _reason(error: BaseException) -> str:
+    """``Connection refused``, ``timed out``: what went wrong, without ``[Errno 111]``."""
+    cause = getattr(error, "reason", None) or error
+    if isinstance(cause, OSError) and cause.strerror:
+        return str(cause.strerror)
+    return str(cause) or type(cause).__name__
+
+
 def _later(hub: str, why: str) -> str:
     return (
         f"websub: could not notify {hub} ({why}): the site is published; notify it later"
@@ -193,8 +201,7 @@ def notify_changed(output: Path, timeout: float = TIMEOUT_SECONDS) -> Notificati
                 continue
             except (OSError, http.client.HTTPException, ValueError) as error:
                 # Unreachable (refused, no such host, timed out): the rest would fail alike.
-                reason = getattr(error, "reason", None) or error
-                result.problems.append(_later(hub, str(reason)))
+                result.problems.append(_later(hub, _reason(error)))
                 break
             told.append(feed.url)
             record.setdefault(hub, {})[feed.url] = feed.digest

@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
-import pytest
 from bs4 import BeautifulSoup
 from tests.write.feeds.feed_checks import check_all_feeds
 from tests.write.feeds.synthetic_sites import (
