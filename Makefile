@@ -9,12 +9,13 @@ PORT ?= 8000
 # The importer (tools/) and the plugins it shares code with, one folder per pipeline stage.
 IMPORT_PATH := tools:plugins/core:plugins/read:plugins/link:plugins/write:plugins/speed
 
-.PHONY: html publish serve test test-tools lint import eval-import bench clean help
+.PHONY: html publish websub serve test test-tools lint import eval-import bench clean help
 
 help:
 	@echo "make html            build the site into output/ (sets up .venv on first use)"
 	@echo "make serve           build, serve on http://127.0.0.1:$(PORT)/ and rebuild on change"
-	@echo "make publish         build with publishconf.py (absolute URLs)"
+	@echo "make publish         build with publishconf.py (absolute URLs); tells WEBSUB_HUB of changed feeds"
+	@echo "make websub          tell WEBSUB_HUB of the published feeds it was not told of yet"
 	@echo "make test            run the whole test suite"
 	@echo "make import SRC=f    import a text or HTML article into content/articles/"
 	@echo "make eval-import CORPUS=d  measure the importer on saved pages with expected metadata"
@@ -37,8 +38,12 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 html: $(STAMP)
 	$(PY) scripts/build.py -s pelicanconf.py -o output
 
+# --notify-hub: once output/ is in place, the WebSub hub (WEBSUB_HUB) is told of changed feeds.
 publish: $(STAMP)
-	$(PY) scripts/build.py -s publishconf.py -o output
+	$(PY) scripts/build.py -s publishconf.py -o output --notify-hub
+
+websub: $(STAMP)
+	$(PY) scripts/websub.py -o output
 
 serve: $(STAMP)
 	$(PY) scripts/serve.py --port $(PORT)

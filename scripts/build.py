@@ -32,6 +32,7 @@ from blinker import signal
 from output_folder import BuildLockedError, OutputFolder
 from project_paths import make_importable
 from search_index import BUNDLE_DIR, SearchIndexError, build_search_index
+from websub import notify_changed
 from write_failures import describe, sources_by_output
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -348,6 +349,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default="output")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--notify-hub",
+        action="store_true",
+        help="once the site is in place, tell the WebSub hub its feeds declare which feeds"
+        " changed (make publish; a hub that cannot be reached never fails the build)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -371,6 +378,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     print(f"{counted}Built {args.output}/ from {args.settings}.")
+    if args.notify_hub:
+        # After the swap: the hub fetches the feeds it is told of, so they must be in place.
+        notification = notify_changed(Path(args.output))
+        for line in notification.told():
+            print(line)
+        for line in notification.problems:
+            print(line, file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Write every feed of the catalogue in every format, from the templates in templates/feeds/."""
+"""Write every feed of the catalogue in every format, and the OPML lists of the topics' feeds,
+from the templates in templates/feeds/."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import sanitised_join
 
-from feeds.catalogue import Feed, FeedCatalogue, FeedLink, plan_feeds
+from feeds.catalogue import FORMATS, Feed, FeedCatalogue, FeedLink, OpmlFile, plan_feeds
 from feeds.dates import rfc822, rfc3339
 from feeds.entries import FeedEntry, article_entry, edition_entry, note_entry, updated_of
 from feeds.ids import feed_id
@@ -69,11 +70,14 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         if self.context.get("feeds") is None:  # asked before plan_feeds_of ran
             self.plan()
         catalogue: FeedCatalogue = self.context["feeds"]
-        return {
+        planned = {
             link.path: f"the feed {feed.title!r} ({link.format.label})"
             for feed in catalogue.all()
             for link in feed.links
         }
+        for opml in catalogue.opml:
+            planned[opml.path] = f"the OPML list of topic feeds {opml.title!r}"
+        return planned
 
     def generate_output(self, writer: Any) -> None:
         catalogue: FeedCatalogue | None = self.context.get("feeds")
@@ -94,6 +98,8 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write(catalogue.editions, self._edition_entries(), fallback)
         if catalogue.corrections is not None:
             self._write(catalogue.corrections, self._note_entries(), fallback)
+        for opml in catalogue.opml:
+            self._write_opml(opml, fallback)
         # Every feed is written: the entries (each article's whole HTML) are not needed
         # any more, and this generator lives until the build ends.
         self._entries = {}
@@ -182,13 +188,56 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             updated=updated,
             feed_author=settings.author,
             feed_language=settings.language,
+            websub_hub=settings.websub_hub,
         )
-        path = sanitised_join(self.output_path, link.path)
+        self._save(link.path, text)
+
+    def _write_opml(self, opml: OpmlFile, fallback: datetime) -> None:
+        """The OPML 2.0 list of ``opml.feeds``, one group per format (see docs/feeds.md)."""
+        settings = self.feed_settings
+        groups = [
+            (
+                fmt,
+                [
+                    (
+                        feed,
+                        self._opml_url(settings.feed_domain, feed.link(fmt.name).path, opml),
+                        self._opml_url(settings.site_url, feed.home_path, opml),
+                    )
+                    for feed in opml.feeds
+                ],
+            )
+            for fmt in FORMATS
+        ]
+        template = self.env.get_template("feeds/topics.opml")
+        text = template.render(
+            self.context,
+            opml=opml,
+            groups=groups,
+            # The build's date, never the clock; without SOURCE_DATE_EPOCH, the newest article's.
+            created=settings.build_date or fallback,
+            owner=settings.author,
+            feed_language=opml.language or settings.language,
+        )
+        self._save(opml.path, text)
+
+    @staticmethod
+    def _opml_url(domain: str, path: str, opml: OpmlFile) -> str:
+        """``path`` (in the site) as the OPML file gives it: absolute under ``domain`` when
+        the site has one (``make publish``); otherwise relative to the OPML file itself,
+        which a reader resolves against the address it fetched the file from (and a browser
+        against the file on disk), where a root-relative ``/feeds/...`` would need a host."""
+        if domain:
+            return f"{domain}/{path}"
+        return "../" * opml.path.count("/") + path
+
+    def _save(self, relative: str, text: str) -> None:
+        path = sanitised_join(self.output_path, relative)
         last = self.settings.get("LAST_OUTPUT_PATH")
         os.makedirs(os.path.dirname(path), exist_ok=True)
         data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
         # One edit leaves most feeds as they were: those stay the last build's files.
-        write_or_link(path, data, str(last) if last else None, link.path)
+        write_or_link(path, data, str(last) if last else None, relative)
         logger.info("Writing %s", path)
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from content_errors import SettingsError
-from site_settings import Setting, SettingsSchema, setting_values, whole_number
+from site_settings import Setting, SettingsSchema, optional, setting_values, whole_number
 
 __all__ = ["SCHEMA", "FeedSettings", "read_feed_settings"]
 
@@ -45,6 +48,17 @@ def _tagging_entity(value: Any) -> str | None:
     )
 
 
+def _hub_url(value: Any) -> str | None:
+    """An absolute http(s) URL with a host, nothing that would break out of an attribute."""
+    wanted = "an http(s) URL of a WebSub hub, e.g. 'https://pubsubhubbub.appspot.com/'"
+    if not isinstance(value, str) or any(c in value for c in string.whitespace + "\"'<>"):
+        return wanted
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.fragment:
+        return wanted
+    return None
+
+
 def _pelican_feeds_off(settings: Mapping[str, Any]) -> Iterator[SettingsError]:
     for name in PELICAN_FEED_SETTINGS:
         if settings.get(name):
@@ -71,9 +85,16 @@ SCHEMA = SettingsSchema(
             whole_number(1),
             "How many of the newest entries each feed holds.",
         ),
+        Setting(
+            "WEBSUB_HUB",
+            None,
+            optional(_hub_url),
+            "The WebSub hub every feed declares (rel=hub); `make publish` tells it which feeds "
+            "changed. Unset: no hub, no notification.",
+        ),
     ),
-    # FEEDS_* are ours alone; FEED_* are Pelican's too, except the FEED_ID_* family.
-    prefixes=("FEEDS_", "FEED_ID"),
+    # FEEDS_* and WEBSUB_* are ours alone; FEED_* are Pelican's too, except FEED_ID_*.
+    prefixes=("FEEDS_", "FEED_ID", "WEBSUB_"),
     extra=(_pelican_feeds_off,),
 )
 
@@ -90,6 +111,8 @@ class FeedSettings:
     site_subtitle: str
     author: str
     language: str
+    websub_hub: str | None
+    build_date: datetime | None
 
 
 def read_feed_settings(settings: Mapping[str, Any]) -> FeedSettings:
@@ -105,4 +128,13 @@ def read_feed_settings(settings: Mapping[str, Any]) -> FeedSettings:
         site_subtitle=str(settings.get("SITESUBTITLE") or ""),
         author=str(settings.get("AUTHOR") or settings.get("SITENAME") or ""),
         language=str(settings.get("DEFAULT_LANG") or "en"),
+        websub_hub=values["WEBSUB_HUB"],
+        build_date=_build_date(settings.get("BUILD_DATE")),
     )
+
+
+def _build_date(value: Any) -> datetime | None:
+    # scripts/build.py sets BUILD_DATE from SOURCE_DATE_EPOCH (an aware datetime) or None.
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        return value
+    return None

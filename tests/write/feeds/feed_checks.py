@@ -141,7 +141,12 @@ def check_json_feed(path: Path, output: Path, site_url: str) -> dict[str, Any]:
 
 def check_all_feeds(output: Path, site_url: str) -> list[Path]:
     """Run every check on every feed of ``output``; return the feeds checked."""
-    feeds = sorted((output / "feeds").rglob("*.*"))
+    # Only the feeds: feeds/topics.opml is a list of them (tests/write/feeds/test_opml.py).
+    feeds = sorted(
+        path
+        for path in (output / "feeds").rglob("*.*")
+        if path.name.endswith((".atom.xml", ".rss.xml", ".json"))
+    )
     atom = [path for path in feeds if path.name.endswith(".atom.xml")]
     for path in atom:
         check_atom(path, output, site_url)

@@ -133,11 +133,11 @@ def synthetic_site(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def build_problems(tmp_path: Path) -> Callable[..., list[str]]:
-    """Build the corpus with ``overrides`` and return the problems reported."""
+    """Build ``files`` (default: the corpus) with ``overrides``; return the problems reported."""
 
-    def _problems(**overrides: Any) -> list[str]:
+    def _problems(files: dict[str, str] | None = None, **overrides: Any) -> list[str]:
         content = tmp_path / "content"
-        for name, text in CORPUS.items():
+        for name, text in (files if files is not None else CORPUS).items():
             path = content / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -195,7 +195,10 @@ class _Topic:
 def test_a_topic_page_advertises_its_topic_feeds_too(head_links):
     feeds = plan_feeds("Example site", "", [_Topic()], has_editions=True)
     html = head_links.render(feeds=feeds, SITEURL="..", topic=_Topic())
-    assert html.count('rel="alternate"') == 6
+    # The site's three, the topic's three and the OPML list of every topic's feeds.
+    assert html.count('rel="alternate"') == 7
+    assert 'type="text/x-opml" title="Example site: topic feeds (OPML)"' in html
+    assert 'href="../feeds/topics.opml"' in html
     assert 'href="../feeds/topics/example-alpha.atom.xml"' in html
     assert 'href="../feeds/topics/example-alpha.json"' in html
     assert 'title="Example site: Example topic Alpha &amp; &lt;Beta&gt; (RSS)"' in html
