@@ -6,10 +6,10 @@
     entries     the markdown-it rule: ``::: entry`` blocks checked, put in page order
                 (pinned, "Key events", newest first), each a section with its anchor
     render      render rules through ``templates/live_coverage/``
-    model       ``article.live`` (:class:`LiveCoverage`): entries, window, state
-    article     on each article: ``live``, its state at the build's date, ``modified``
+    model       ``article.live_coverage`` (:class:`LiveCoverage`): entries, window, state
+    article     on each article: ``live_coverage``, its state at the build's date, ``modified``
 
-Later stages read ``article.live``: newsroom (``LiveBlogPosting`` JSON-LD), feeds (a
+Later stages read ``article.live_coverage``: newsroom (``LiveBlogPosting`` JSON-LD), feeds (a
 feed per live article), topic_hubs (key events on hubs' timelines, through sections).
 """
 

@@ -1,4 +1,4 @@
-"""When a live article is created: ``article.live``, its state, and its ``modified`` date.
+"""When a live article is created: ``article.live_coverage``, its state, and its ``modified`` date.
 
 The entries were read and checked with the file (:mod:`live_coverage.entries`); here,
 with the build's date, the article is "Live" or "Coverage ended": ended once the build's
@@ -47,7 +47,7 @@ def _entry(data: Mapping[str, Any]) -> LiveEntry:
 
 
 def init_live_article(content: object) -> None:
-    """``content_object_init`` receiver: set ``live`` on an article or page with entries."""
+    """``content_object_init`` receiver: set ``live_coverage`` on an article or page with entries."""
     if not isinstance(content, Content):
         return
     entries = content.metadata.get("live_entries")
@@ -61,8 +61,10 @@ def init_live_article(content: object) -> None:
         start=_moment(window.get("start")),
         end=end,
         state=ENDED if ended else LIVE,
+        start_label=str(window.get("start_label") or ""),
+        end_label=str(window.get("end_label") or ""),
     )
-    content.live = live
+    content.live_coverage = live
     modified = getattr(content, "modified", None)
     date = getattr(content, "date", None)
     newest = live.updated

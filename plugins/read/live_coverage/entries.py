@@ -164,7 +164,9 @@ class _Document:
         metadata["live_entries"] = [entry.data(coverage.zone) for entry in page]
         metadata["live_window"] = {
             "start": coverage.start.isoformat() if coverage.start else None,
+            "start_label": time_label(coverage.start, coverage.zone) if coverage.start else "",
             "end": coverage.end.isoformat() if coverage.end else None,
+            "end_label": time_label(coverage.end, coverage.zone) if coverage.end else "",
         }
         result = list(intro)
         if pinned is not None:

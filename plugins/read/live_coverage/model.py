@@ -1,6 +1,6 @@
 """A live article as data: its entries in page order and its state at the build's date.
 
-``article.live`` is a :class:`LiveCoverage`; templates, the feeds and the JSON-LD read
+``article.live_coverage`` is a :class:`LiveCoverage`; templates, the feeds and the JSON-LD read
 it. Every field is a value (no article, no clock): page reuse describes it as it is.
 """
 
@@ -41,6 +41,8 @@ class LiveCoverage:
     start: dt.datetime | None
     end: dt.datetime | None
     state: str  # LIVE or ENDED, at the build's date
+    start_label: str = ""
+    end_label: str = ""
 
     @property
     def is_live(self) -> bool:
@@ -64,5 +66,10 @@ class LiveCoverage:
         return tuple(sorted(self.entries, key=lambda entry: entry.time, reverse=True))
 
     @property
+    def latest(self) -> LiveEntry:
+        """The newest entry (its time is the coverage's last update)."""
+        return max(self.entries, key=lambda entry: entry.time)
+
+    @property
     def updated(self) -> dt.datetime:
-        return max(entry.time for entry in self.entries)
+        return self.latest.time

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 __all__ = ["FORMATS", "Feed", "FeedCatalogue", "FeedFormat", "FeedLink", "plan_feeds"]
 
 
@@ -50,6 +52,7 @@ class Feed:
     home_path: str
     links: tuple[FeedLink, ...]
     topic_slug: str | None = None
+    article_slug: str | None = None  # a live article's feed: its entries
 
     def link(self, format_name: str) -> FeedLink:
         return next(link for link in self.links if link.format.name == format_name)
@@ -57,15 +60,16 @@ class Feed:
 
 @dataclass(frozen=True)
 class FeedCatalogue:
-    """Every feed of the build; ``topics`` is keyed by topic slug."""
+    """Every feed of the build; ``topics`` is keyed by topic slug, ``live`` by article slug."""
 
     site: Feed
     topics: Mapping[str, Feed] = field(default_factory=dict)
     editions: Feed | None = None
+    live: Mapping[str, Feed] = field(default_factory=dict)
 
     def all(self) -> list[Feed]:
         feeds = [self.site, *self.topics.values()]
-        return feeds + ([self.editions] if self.editions else [])
+        return feeds + ([self.editions] if self.editions else []) + list(self.live.values())
 
 
 def _feed(name: str, title: str, subtitle: str, home_path: str, **extra: Any) -> Feed:
@@ -76,9 +80,14 @@ def _feed(name: str, title: str, subtitle: str, home_path: str, **extra: Any) ->
 
 
 def plan_feeds(
-    site_name: str, site_subtitle: str, topics: Iterable[Any], has_editions: bool
+    site_name: str,
+    site_subtitle: str,
+    topics: Iterable[Any],
+    has_editions: bool,
+    live_articles: Iterable[Any] = (),
 ) -> FeedCatalogue:
-    """The feeds to write: the site's, one per topic, and the editions' if there are any."""
+    """The feeds to write: the site's, one per topic, the editions' if there are any, and
+    one per live article (``article.live_coverage``: live_coverage), whose entries are its items."""
     site = _feed("all", f"{site_name}: all articles", site_subtitle, "")
     by_slug = {
         topic.slug: _feed(
@@ -95,4 +104,19 @@ def plan_feeds(
         if has_editions
         else None
     )
-    return FeedCatalogue(site=site, topics=by_slug, editions=editions)
+    live = {
+        article.slug: _feed(
+            f"live/{article.slug}",
+            f"{site_name}: {plain_title(article.title)}",
+            f"Every entry of the live coverage {plain_title(article.title)}",
+            str(article.url),
+            article_slug=article.slug,
+        )
+        for article in live_articles
+    }
+    return FeedCatalogue(site=site, topics=by_slug, editions=editions, live=live)
+
+
+def plain_title(title: object) -> str:
+    """A title as text (Pelican's titles are HTML)."""
+    return str(Markup(str(title)).striptags())

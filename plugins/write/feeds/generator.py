@@ -15,7 +15,7 @@ from pelican.utils import sanitised_join
 
 from feeds.catalogue import Feed, FeedCatalogue, FeedLink, plan_feeds
 from feeds.dates import rfc822, rfc3339
-from feeds.entries import FeedEntry, article_entry, edition_entry, updated_of
+from feeds.entries import FeedEntry, article_entry, edition_entry, live_entries, updated_of
 from feeds.ids import feed_id
 from feeds.settings import FeedSettings, read_feed_settings
 from unchanged_output import write_or_link
@@ -50,8 +50,13 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         """Put the catalogue in the shared context, after every generator has read its content."""
         topics = self.context.get("topics") or ()
         has_editions = bool(self.context.get("editions"))
+        live = [a for a in self.context.get("articles") or () if getattr(a, "live_coverage", None)]
         self.context["feeds"] = plan_feeds(
-            self.feed_settings.site_name, self.feed_settings.site_subtitle, topics, has_editions
+            self.feed_settings.site_name,
+            self.feed_settings.site_subtitle,
+            topics,
+            has_editions,
+            live,
         )
 
     def planned_outputs(self) -> dict[str, str]:
@@ -82,6 +87,11 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write(feed, self._article_entries(topic_articles), fallback)
         if catalogue.editions is not None:
             self._write(catalogue.editions, self._edition_entries(), fallback)
+        by_slug = {article.slug: article for article in articles}
+        for slug, feed in catalogue.live.items():
+            settings = self.feed_settings
+            items = live_entries(by_slug[slug], settings.id_authority, settings.site_url)
+            self._write(feed, items[: settings.max_items], fallback)
         # Every feed is written: the entries (each article's whole HTML) are not needed
         # any more, and this generator lives until the build ends.
         self._entries = {}
