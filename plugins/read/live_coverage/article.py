@@ -47,7 +47,7 @@ def _entry(data: Mapping[str, Any]) -> LiveEntry:
 
 
 def init_live_article(content: object) -> None:
-    """``content_object_init`` receiver: set ``live_coverage`` on an article or page with entries."""
+    """``content_object_init`` receiver: ``live_coverage`` on a content with entries."""
     if not isinstance(content, Content):
         return
     entries = content.metadata.get("live_entries")

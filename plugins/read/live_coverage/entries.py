@@ -150,7 +150,8 @@ class _Document:
         if not entries:
             raise Where(self.path, coverage.live_line).error(
                 "a live article with no '::: entry' block",
-                hint="write each update as '::: entry', a 'time:' line, a blank line, its text, ':::'",
+                hint="write each update as '::: entry', a 'time:' line, a blank line, "
+                "its text, then ':::'",
             )
         self._check_distinct(entries)
         pinned = self._pinned(entries, coverage)
@@ -283,7 +284,8 @@ class _Document:
             twin = by_anchor.get(entry.anchor)
             if twin is not None:
                 raise Where(self.path, entry.line).error(
-                    f"two entries have the anchor '#{entry.anchor}' (the other at line {twin.line})",
+                    f"two entries have the anchor '#{entry.anchor}' "
+                    f"(the other at line {twin.line})",
                     hint="give one a different 'id:'",
                 )
             by_anchor[entry.anchor] = entry

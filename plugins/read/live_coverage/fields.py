@@ -34,7 +34,9 @@ class Where:
     path: str
     line: int | None
 
-    def error(self, message: str, *, line: int | None = None, hint: str | None = None) -> MarkupError:
+    def error(
+        self, message: str, *, line: int | None = None, hint: str | None = None
+    ) -> MarkupError:
         return MarkupError(self.path, message, line=line or self.line, hint=hint)
 
 
@@ -89,7 +91,9 @@ def zone_of(name: str, where: Where) -> dt.tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise where.error(f"unknown time zone {name!r}", hint="use a name such as Europe/London") from None
+        raise where.error(
+            f"unknown time zone {name!r}", hint="use a name such as Europe/London"
+        ) from None
 
 
 def moment(text: str, zone: dt.tzinfo, where: Where, what: str = "time") -> dt.datetime:
