@@ -37,9 +37,7 @@ def test_the_live_page_has_no_serious_accessibility_violations(
             if v["impact"] in {"serious", "critical"}
         ]
         assert serious == [], f"{width}px, {scheme}: " + json.dumps(serious, indent=1)
-        visit.page.screenshot(
-            path=str(artifacts / f"live-{width}-{scheme}.png"), full_page=True
-        )
+        visit.page.screenshot(path=str(artifacts / f"live-{width}-{scheme}.png"), full_page=True)
     finish(context, visit)
 
 
@@ -58,9 +56,12 @@ def test_key_events_link_to_their_entries_without_javascript(
     assert page.url.endswith("#entry-example-entry-3")
     target = page.locator("#entry-example-entry-3")
     assert target.is_visible()
-    assert page.evaluate(
-        "document.querySelector('#entry-example-entry-3').getBoundingClientRect().top"
-    ) < 812
+    assert (
+        page.evaluate(
+            "document.querySelector('#entry-example-entry-3').getBoundingClientRect().top"
+        )
+        < 812
+    )
     finish(context, visit)
 
 
