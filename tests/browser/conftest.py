@@ -33,8 +33,8 @@ LIVE_FIXTURE = ROOT / "tests" / "fixtures" / "live" / "example-live-coverage-1.m
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's site (tests/fixtures/seed_site) plus one synthetic article (so related
-    coverage has a link to follow) and a synthetic live article, built once for the browser tests; the project's own
-    content/ is never touched."""
+    coverage has a link to follow) and a synthetic live article, built once for the
+    browser tests; the project's own content/ is never touched."""
     from build import build
 
     base = tmp_path_factory.mktemp("browser-site")
