@@ -30,6 +30,7 @@ FEATURES = [
     "markdown_reader",  # Markdown with front matter (markdown-it-py), stable heading ids
     "html_policy",  # HTML in any source cleaned by one allow-list; off-site images as alt text
     "news_blocks",  # key-point boxes, embedded posts shown as cards
+    "live_coverage",  # live articles: timestamped entries, key events, newest first
     "context_blocks",  # explainers from content/context/ placed with '::: context <slug>'
     # link: the articles become a site
     "topic_hubs",  # topics (content/topics/), their hub pages, related coverage

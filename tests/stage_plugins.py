@@ -19,5 +19,11 @@ SPEED_PLUGINS: list[str] = list(pelicanconf.SPEED_PLUGINS)
 FAST_BUILD_PLUGINS: list[str] = [*FEATURES, *SPEED_PLUGINS]
 
 # Each stage builds on the ones before it (plugins/read, plugins/link).
-READ_PLUGINS: list[str] = ["markdown_reader", "html_policy", "news_blocks", "context_blocks"]
+READ_PLUGINS: list[str] = [
+    "markdown_reader",
+    "html_policy",
+    "news_blocks",
+    "live_coverage",
+    "context_blocks",
+]
 LINK_PLUGINS: list[str] = [*READ_PLUGINS, "topic_hubs", "editions", "newsroom", "strict_build"]

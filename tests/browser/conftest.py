@@ -26,19 +26,21 @@ from browser_support import (
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
+# The synthetic live article (tests/fixtures/live), so its page is checked in the browser.
+LIVE_FIXTURE = ROOT / "tests" / "fixtures" / "live" / "example-live-coverage-1.md"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's site (tests/fixtures/seed_site) plus one synthetic article (so related
-    coverage has a link to follow), built once for the browser tests; the project's own
-    content/ is never touched."""
+    coverage has a link to follow) and a synthetic live article, built once for the
+    browser tests; the project's own content/ is never touched."""
     from build import build
 
     base = tmp_path_factory.mktemp("browser-site")
     content = base / "content"
     shutil.copytree(ROOT / "tests/fixtures/seed_site/content", content)
-    for fixture in FIXTURES.glob("*.md"):
+    for fixture in [*FIXTURES.glob("*.md"), LIVE_FIXTURE]:
         shutil.copy(fixture, content / "articles" / fixture.name)
     output = base / "output"
     problems = build(ROOT / "pelicanconf.py", output, overrides={"PATH": str(content)})

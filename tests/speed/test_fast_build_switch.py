@@ -83,6 +83,10 @@ SYNTHETIC: dict[str, str | bytes] = {
     "pages/about.md": "---\ntitle: About\n---\n\nAn example page.\n",
     "pages/hidden.md": "---\ntitle: Example hidden page\nstatus: hidden\n---\n\nHidden.\n",
     "images/chart.png": b"\x89PNG\r\n\x1a\n",
+    # A live article: entries newest first, its own feed, LiveBlogPosting JSON-LD.
+    "articles/example-live-coverage-1.md": (
+        ROOT / "tests" / "fixtures" / "live" / "example-live-coverage-1.md"
+    ).read_bytes(),
 }
 
 

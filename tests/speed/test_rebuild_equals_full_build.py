@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.speed.site_helpers import small_site, tree
+from tests.speed.site_helpers import LIVE_NAME, small_site, tree
 
 from search_index import BUNDLE_DIR, DIGESTS_FILE, load_digests
 
@@ -35,6 +35,13 @@ def test_rebuilds_after_edits_equal_a_build_from_nothing(
         _edit(files, f"articles/example-article-{number:05d}.md", f"Synthetic edit {round_}.")
         output, problems = build_site(files, CACHE_PATH=str(cache))
         assert problems == []
+    # A live article gets a new entry: its page, its feed and the JSON-LD change.
+    files[LIVE_NAME] = (
+        str(files[LIVE_NAME])
+        + "\n::: entry\ntime: 2026-01-25T13:00:00+00:00\n\nExample entry 5, added later.\n:::\n"
+    )
+    output, problems = build_site(files, CACHE_PATH=str(cache))
+    assert problems == []
     rebuilt = tree(output)
     assert rebuilt != first
 

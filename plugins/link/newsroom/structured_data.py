@@ -1,6 +1,8 @@
 """schema.org JSON-LD as Python data, and its serialisation safe inside ``<script>``.
 
-``NewsArticle`` (with ``BreadcrumbList``) for articles, ``CollectionPage`` (with
+``NewsArticle`` (with ``BreadcrumbList``) for articles — ``LiveBlogPosting``, with its
+entries as ``liveBlogUpdate``, for a live article (``article.live_coverage``, from the
+live_coverage plugin) —, ``CollectionPage`` (with
 ``BreadcrumbList``) for topic hubs. Templates print the serialised text in
 ``<script type="application/ld+json">``; ``<``, ``>`` and ``&`` are written as
 ``\\u003c`` etc., so no value can close the element (``</script>``) or open a comment.
@@ -155,11 +157,38 @@ def article_graph(article: Any, newsroom: Newsroom, site: NewsroomSettings) -> d
         ]
     if not news["inLanguage"]:
         del news["inLanguage"]
+    live = getattr(article, "live_coverage", None)
+    if live is not None:
+        news.update(_live_blog(live, url, article.date))
+        news.pop("dateline", None)  # a NewsArticle's property, not a LiveBlogPosting's
     trail = [(site.publisher_name, absolute(site, ""))]
     if topics:
         trail.append((text_of(topics[0].title), absolute(site, topics[0].url)))
     trail.append((text_of(article.title), url))
     return {"@context": _CONTEXT, "@graph": [news, breadcrumbs(trail)]}
+
+
+def _live_blog(live: Any, url: str, published: datetime) -> dict[str, Any]:
+    """What makes an article a ``LiveBlogPosting``: its coverage window and its entries
+    (``BlogPosting``s, newest first, each at its anchor on the page)."""
+    blog: dict[str, Any] = {
+        "@type": "LiveBlogPosting",
+        "coverageStartTime": _iso(live.start or published),
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "@id": f"{url}#{entry.anchor}",
+                "url": f"{url}#{entry.anchor}",
+                "headline": entry.headline,
+                "articleBody": entry.text,
+                "datePublished": _iso(entry.time),
+            }
+            for entry in live.newest_first
+        ],
+    }
+    if live.end is not None:
+        blog["coverageEndTime"] = _iso(live.end)
+    return blog
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,7 @@ def link_articles(
             its_articles = members[id(topic)]
             positions[id(topic)][id(article)] = len(its_articles)
             its_articles.append(article)
-            sections = topic_sections.get(topic.slug) or whole
+            sections = _listed(topic_sections.get(topic.slug)) or whole
             developments[id(topic)].append(
                 [Development(article, section, date) for section in sections]
             )
@@ -86,6 +86,14 @@ def link_articles(
     for article in everything:
         article.related_coverage = ranking.related_to(article, limit=related_limit)
         article.topic_neighbours = _neighbours(article, positions, developments)
+
+
+def _listed(sections: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+    """The matched sections a hub's timeline lists: all but those marked ``listed: False``
+    (a live article's entries that are not key events: matched, counted, not listed)."""
+    if not sections or all(section.get("listed", True) for section in sections):
+        return sections
+    return [section for section in sections if section.get("listed", True)]
 
 
 def _timeline(of_articles: Sequence[list[Development]]) -> list[Day]:

@@ -76,13 +76,17 @@ class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untype
                 path, "binary file, not Markdown text", hint="remove it from content/"
             )
         front = split_front_matter(text, path)
-        env: dict[str, Any] = {"source_path": path, "line_offset": front.body_line}
+        written = FrontMatterSource(dict(front.metadata), key_lines(text, front.body_line))
+        # Rules may read the front matter as written (a live article's coverage window).
+        env: dict[str, Any] = {
+            "source_path": path,
+            "line_offset": front.body_line,
+            FRONT_MATTER_KEY: written,
+        }
         result = render(self.parser, front.body, env)
         metadata = self._process(front.metadata, path)
         metadata["sections"] = result.sections
-        metadata[FRONT_MATTER_KEY] = FrontMatterSource(
-            dict(front.metadata), key_lines(text, front.body_line)
-        )
+        metadata[FRONT_MATTER_KEY] = written
         for key, value in env.get("metadata", {}).items():
             metadata.setdefault(key, value)
         return result.html, metadata

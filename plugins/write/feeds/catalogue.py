@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 __all__ = [
     "FORMATS",
     "Feed",
@@ -65,6 +67,7 @@ class Feed:
     links: tuple[FeedLink, ...]
     topic_slug: str | None = None
     label: str = ""
+    article_slug: str | None = None  # a live article's feed: its entries
 
     def link(self, format_name: str) -> FeedLink:
         return next(link for link in self.links if link.format.name == format_name)
@@ -83,18 +86,21 @@ class OpmlFile:
 
 @dataclass(frozen=True)
 class FeedCatalogue:
-    """Every feed of the build; ``topics`` is keyed by topic slug; ``opml`` the OPML
-    files listing the topics' feeds (one today; one per language once there are several)."""
+    """Every feed of the build; ``topics`` is keyed by topic slug, ``live`` by article slug;
+    ``opml`` the OPML files listing the topics' feeds (one today; one per language once there
+    are several)."""
 
     site: Feed
     topics: Mapping[str, Feed] = field(default_factory=dict)
     editions: Feed | None = None
     corrections: Feed | None = None
     opml: tuple[OpmlFile, ...] = ()
+    live: Mapping[str, Feed] = field(default_factory=dict)
 
     def all(self) -> list[Feed]:
         feeds = [self.site, *self.topics.values()]
-        return feeds + [feed for feed in (self.editions, self.corrections) if feed is not None]
+        feeds += [feed for feed in (self.editions, self.corrections) if feed is not None]
+        return feeds + list(self.live.values())
 
 
 def _feed(name: str, title: str, subtitle: str, home_path: str, **extra: Any) -> Feed:
@@ -124,10 +130,13 @@ def plan_feeds(
     site_subtitle: str,
     topics: Iterable[Any],
     has_editions: bool,
+    *,
     corrections_url: str | None = None,
+    live_articles: Iterable[Any] = (),
 ) -> FeedCatalogue:
-    """The feeds to write: the site's, one per topic, the editions' if there are any, and
-    the corrections log's when the site has one (at ``corrections_url``)."""
+    """The feeds to write: the site's, one per topic, the editions' if there are any, the
+    corrections log's when the site has one (at ``corrections_url``), and one per live
+    article (``article.live_coverage``: live_coverage), whose entries are its items."""
     site = _feed("all", f"{site_name}: all articles", site_subtitle, "", label="All articles")
     by_slug = {
         topic.slug: _feed(
@@ -163,6 +172,26 @@ def plan_feeds(
     )
     # Languages are not built yet: one OPML file for every topic (see plan_opml).
     opml = (plan_opml(site_name, by_slug.values()),) if by_slug else ()
+    live = {
+        article.slug: _feed(
+            f"live/{article.slug}",
+            f"{site_name}: {plain_title(article.title)}",
+            f"Every entry of the live coverage {plain_title(article.title)}",
+            str(article.url),
+            article_slug=article.slug,
+        )
+        for article in live_articles
+    }
     return FeedCatalogue(
-        site=site, topics=by_slug, editions=editions, corrections=corrections, opml=opml
+        site=site,
+        topics=by_slug,
+        editions=editions,
+        corrections=corrections,
+        opml=opml,
+        live=live,
     )
+
+
+def plain_title(title: object) -> str:
+    """A title as text (Pelican's titles are HTML)."""
+    return str(Markup(str(title)).striptags())

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from pelican.contents import Article
 
 from feeds.entry_html import absolutise
-from feeds.ids import article_id, edition_id, note_id
+from feeds.ids import article_id, edition_id, live_entry_id, note_id
 from markdown_reader import without_section_anchors
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "article_entry",
     "edition_entry",
     "entry_html",
+    "live_entries",
     "note_entry",
     "plain",
     "updated_of",
@@ -129,3 +130,26 @@ def note_entry(
         categories=(entry.label,),
         authors=(),
     )
+
+
+def live_entries(article: Any, authority: str, site_url: str) -> list[FeedEntry]:
+    """The entries of a live article (``article.live_coverage``: live_coverage), newest first, each
+    linking to its anchor on the article's page; the entry's HTML as it was read."""
+    page_url = f"{site_url}/{article.url}"
+    topics = tuple(str(topic.title) for topic in getattr(article, "topics", None) or ())
+    names = tuple(plain(author.name) for author in getattr(article, "authors", None) or ())
+    day = _local_day(article.date)
+    return [
+        FeedEntry(
+            id=live_entry_id(authority, day, article.slug, entry.anchor),
+            url=f"{page_url}#{entry.anchor}",
+            title=entry.headline,
+            published=entry.time,
+            updated=entry.time,
+            content_html=entry_html(str(entry.html), page_url),
+            summary_html="",
+            categories=topics,
+            authors=(entry.author,) if entry.author else names,
+        )
+        for entry in article.live_coverage.newest_first
+    ]

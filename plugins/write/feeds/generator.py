@@ -16,7 +16,14 @@ from pelican.utils import sanitised_join
 
 from feeds.catalogue import FORMATS, Feed, FeedCatalogue, FeedLink, OpmlFile, plan_feeds
 from feeds.dates import rfc822, rfc3339
-from feeds.entries import FeedEntry, article_entry, edition_entry, note_entry, updated_of
+from feeds.entries import (
+    FeedEntry,
+    article_entry,
+    edition_entry,
+    live_entries,
+    note_entry,
+    updated_of,
+)
 from feeds.ids import feed_id
 from feeds.settings import FeedSettings, read_feed_settings
 from unchanged_output import write_or_link
@@ -57,12 +64,14 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
         has_editions = bool(self.context.get("editions"))
         # The newsroom plugin's corrections log, when the site has it (its address).
         corrections_url = self.context.get(CORRECTIONS_LOG_URL)
+        live = [a for a in self.context.get("articles") or () if getattr(a, "live_coverage", None)]
         self.context["feeds"] = plan_feeds(
             self.feed_settings.site_name,
             self.feed_settings.site_subtitle,
             topics,
             has_editions,
-            str(corrections_url) if corrections_url else None,
+            corrections_url=str(corrections_url) if corrections_url else None,
+            live_articles=live,
         )
 
     def planned_outputs(self) -> dict[str, str]:
@@ -100,6 +109,11 @@ class FeedsGenerator(Generator):  # type: ignore[misc]  # Pelican is untyped
             self._write(catalogue.corrections, self._note_entries(), fallback)
         for opml in catalogue.opml:
             self._write_opml(opml, fallback)
+        by_slug = {article.slug: article for article in articles}
+        for slug, feed in catalogue.live.items():
+            settings = self.feed_settings
+            items = live_entries(by_slug[slug], settings.id_authority, settings.site_url)
+            self._write(feed, items[: settings.max_items], fallback)
         # Every feed is written: the entries (each article's whole HTML) are not needed
         # any more, and this generator lives until the build ends.
         self._entries = {}

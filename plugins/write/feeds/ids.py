@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from urllib.parse import quote
 
-__all__ = ["article_id", "edition_id", "feed_id", "note_id"]
+__all__ = ["article_id", "edition_id", "feed_id", "live_entry_id", "note_id"]
 
 
 def _specific(text: str) -> str:
@@ -16,6 +16,12 @@ def _specific(text: str) -> str:
 def article_id(authority: str, published: date, slug: str) -> str:
     """The id of an article: its publication day and slug, never its address."""
     return f"tag:{authority}:article/{published.isoformat()}/{_specific(slug)}"
+
+
+def live_entry_id(authority: str, published: date, slug: str, anchor: str) -> str:
+    """The id of one entry of a live article: the article's id and the entry's anchor
+    (from its ``id:`` or its time, so the same in every build)."""
+    return f"{article_id(authority, published, slug)}/entry/{_specific(anchor)}"
 
 
 def edition_id(authority: str, day: date) -> str:
