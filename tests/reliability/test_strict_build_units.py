@@ -194,7 +194,7 @@ def test_sources_at_the_top_of_the_content_folder_are_counted_and_named(build_si
             "sub/skipped-too.md": skipped.replace("article 1", "article 4"),
         },
         ARTICLE_PATHS=[""],
-        ARTICLE_EXCLUDES=["pages", "topics"],
+        ARTICLE_EXCLUDES=["pages", "topics", "context"],
     )
     assert sorted(problems) == [
         "error: content/notes.txt: is in ./ but is not a format newsdigest reads (.txt)"

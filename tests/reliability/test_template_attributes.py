@@ -93,13 +93,14 @@ def _shape(html: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 # Rendered by markdown-it render rules in an autoescaping environment
-# (news_blocks.render.template_environment), never by Pelican's.
+# (news_blocks.render.template_environment, context_blocks.cards), never by Pelican's.
 AUTOESCAPED = {"live_coverage/entry.html", "live_coverage/key_events.html"}
 PAGES = sorted(
     name
     for path in TEMPLATES.rglob("*.html")
     if "static" not in path.parts
     and "news_blocks" not in path.parts  # autoescaped
+    and "context_blocks" not in path.parts  # autoescaped
     and (name := path.relative_to(TEMPLATES).as_posix()) not in AUTOESCAPED
 )
 

@@ -86,6 +86,8 @@ def test_a_hub_lists_key_points_related_topics_and_its_feeds(corpus_site):
         "feeds/topics/example-harbour.atom.xml",
         "feeds/topics/example-harbour.rss.xml",
         "feeds/topics/example-harbour.json",
+        # every topic's feeds at once (issue 23)
+        "feeds/topics.opml",
     ]
     advertised = [_tail(link["href"]) for link in hub.select("head link[rel=alternate]")]
     assert "feeds/topics/example-harbour.atom.xml" in advertised

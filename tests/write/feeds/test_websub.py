@@ -36,7 +36,13 @@ SITE = "https://newsdigest.example.org"
 HUB = "https://hub.example.org/"
 FEEDS = [
     f"feeds/{name}{suffix}"
-    for name in ("all", "editions", "topics/example-alpha", "topics/example-gamma")
+    for name in (
+        "all",
+        "corrections",
+        "editions",
+        "topics/example-alpha",
+        "topics/example-gamma",
+    )
     for suffix in (".atom.xml", ".rss.xml", ".json")
 ]
 
@@ -146,7 +152,7 @@ def test_the_hub_is_told_of_every_feed_then_of_the_changed_ones_only(synthetic_s
     result = websub.notify_changed(first)
     assert result.problems == []
     assert hub.told() == _urls(SITE, FEEDS)
-    assert result.told() == [f"websub: told {hub.url} of 12 changed feed(s)"]
+    assert result.told() == [f"websub: told {hub.url} of {len(FEEDS)} changed feed(s)"]
     # Nothing changed: the hub is not told again.
     hub.received.clear()
     hub.content_types.clear()
@@ -169,7 +175,7 @@ def test_a_hub_that_refuses_is_reported_and_told_again_next_time(synthetic_site,
     result = websub.notify_changed(output)
     assert result.told() == []
     (problem,) = result.problems
-    assert problem.startswith(f"websub: could not notify {hub.url} (it refused 12 feed(s): ")
+    assert problem.startswith(f"websub: could not notify {hub.url} (it refused {len(FEEDS)} feed(s): ")
     assert "feeds/all.atom.xml: HTTP 400" in problem
     assert problem.endswith("the site is published; notify it later with `make websub`")
     hub.status = 202
@@ -251,7 +257,7 @@ def test_make_publish_tells_the_hub_and_make_html_never_does(tmp_path, hub):
     published = _build_py(settings, output, "--notify-hub")  # as make publish
     assert published.returncode == 0, published.stderr
     assert hub.told() == _urls(SITE, FEEDS)
-    assert f"websub: told {hub.url} of 12 changed feed(s)" in published.stdout
+    assert f"websub: told {hub.url} of {len(FEEDS)} changed feed(s)" in published.stdout
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "scripts/build.py -s publishconf.py -o output --notify-hub" in makefile
     builds = [line.strip() for line in makefile.splitlines() if "scripts/build.py" in line]
