@@ -175,7 +175,8 @@ def test_a_hub_that_refuses_is_reported_and_told_again_next_time(synthetic_site,
     result = websub.notify_changed(output)
     assert result.told() == []
     (problem,) = result.problems
-    assert problem.startswith(f"websub: could not notify {hub.url} (it refused {len(FEEDS)} feed(s): ")
+    refused = f"websub: could not notify {hub.url} (it refused {len(FEEDS)} feed(s): "
+    assert problem.startswith(refused)
     assert "feeds/all.atom.xml: HTTP 400" in problem
     assert problem.endswith("the site is published; notify it later with `make websub`")
     hub.status = 202
