@@ -7,12 +7,11 @@ from typing import Any
 
 from pelican.readers import METADATA_PROCESSORS, BaseReader
 
-from content_errors import ContentError, FrontMatterError, display_path, printable
+from content_errors import ContentError, FrontMatterError, display_path, key_lines, printable
 from html_policy import sanitises_as_it_renders
 from markdown_reader.front_matter import (
     FRONT_MATTER_KEY,
     FrontMatterSource,
-    key_lines,
     split_front_matter,
 )
 from markdown_reader.renderer import NewsParser, build_parser, render
@@ -81,7 +80,7 @@ class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untype
         metadata = self._process(front.metadata, path)
         metadata["sections"] = result.sections
         metadata[FRONT_MATTER_KEY] = FrontMatterSource(
-            dict(front.metadata), key_lines(text, front.body_line)
+            dict(front.metadata), key_lines(front.header)
         )
         for key, value in env.get("metadata", {}).items():
             metadata.setdefault(key, value)
