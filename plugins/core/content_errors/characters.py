@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
 
 _NONCHARACTERS = "".join(
     chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
@@ -56,7 +55,7 @@ def first_bad_character(text: str) -> BadCharacter | None:
     return BadCharacter(match.start(), match.group()) if match else None
 
 
-def first_bad_character_in(value: Any) -> BadCharacter | None:
+def first_bad_character_in(value: object) -> BadCharacter | None:
     """The first such character in a metadata value: a string, or any string inside a
     list or mapping (keys too)."""
     if isinstance(value, str):

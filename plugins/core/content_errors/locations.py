@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from content_errors.headers import split_header
 
@@ -35,12 +34,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escaped, text).replace("\\x0a", "\\n").replace("\\x0d", "\\r")
 
 
-def project_root(settings: Mapping[str, Any]) -> str:
+def project_root(settings: Mapping[str, object]) -> str:
     """The folder that holds content/: paths in messages are relative to it."""
     return os.path.dirname(os.path.abspath(str(settings.get("PATH", "."))))
 
 
-def display_path(source_path: str, settings: Mapping[str, Any]) -> str:
+def display_path(source_path: str, settings: Mapping[str, object]) -> str:
     """``/site/content/articles/x.md`` -> ``content/articles/x.md``: the path as the editor
     knows it, from the folder that holds content/ (:func:`project_root`)."""
     return display_path_in(source_path, project_root(settings))
