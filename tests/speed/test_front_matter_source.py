@@ -8,12 +8,11 @@ from typing import Any
 import pytest
 from pelican.settings import DEFAULT_CONFIG
 
-from content_errors import ContentError
+from content_errors import ContentError, key_lines
 from markdown_reader import NewsMarkdownReader
 from markdown_reader.front_matter import (
     FRONT_MATTER_KEY,
     FrontMatterSource,
-    key_lines,
     split_front_matter,
 )
 from newsroom import publication
@@ -60,6 +59,7 @@ def test_same_values_and_lines_as_reading_the_file_again(path: Path) -> None:
         "\ufeffTitle: A\nDate: 2026-01-25\n\nBody: text\n",
         "Title: A\r\nDateline: X\r\n\r\nBody\r\n",
         "---\ntitle: A\n\n\ndateline: X\n---\n\nsource: body\n",
+        "---\ntitle: A\nTitle: B\n---\nBody\n",
         "Title: A\nSummary: one\n  two\nTags: a",
         "---\ntitle: 'A\u2028B'\nsource: x\n---\nText\n",
         "No header at all\n",
@@ -68,12 +68,13 @@ def test_same_values_and_lines_as_reading_the_file_again(path: Path) -> None:
 )
 def test_key_lines_read_only_the_header(text: str) -> None:
     front = split_front_matter(text, "x.md")
+    lines = text.removeprefix("\ufeff").splitlines()
     expected: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines()[: front.body_line], start=1):
+    for number, line in enumerate(lines[: front.body_line], start=1):
         key = line.split(":", 1)[0]
         if ":" in line and key.rstrip(" \t") and key.rstrip(" \t").replace("-", "_").isidentifier():
-            expected.setdefault(key.rstrip(" \t").lower(), number)
-    assert key_lines(text, front.body_line) == expected
+            expected[key.rstrip(" \t").lower()] = number  # a repeated key: its last line
+    assert key_lines(front.header) == expected
 
 
 def test_newsroom_uses_the_readers_front_matter(monkeypatch: pytest.MonkeyPatch) -> None:

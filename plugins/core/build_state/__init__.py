@@ -27,7 +27,7 @@ T = TypeVar("T")
 class Build:
     """The state of the build made with ``settings``: one value per plugin key."""
 
-    def __init__(self, settings: Mapping[str, Any]) -> None:
+    def __init__(self, settings: Mapping[str, object]) -> None:
         self.settings = settings
         self._state: dict[str, Any] = {}
 
@@ -38,7 +38,7 @@ class Build:
         value: T = self._state[key]
         return value
 
-    def replace(self, key: str, value: Any) -> None:
+    def replace(self, key: str, value: object) -> None:
         """Keep ``value`` under ``key`` for the rest of this build."""
         self._state[key] = value
 
@@ -50,7 +50,7 @@ class Build:
 _current: ContextVar[Build | None] = ContextVar("newsdigest_build", default=None)
 
 
-def build_of(settings: Mapping[str, Any]) -> Build:
+def build_of(settings: Mapping[str, object]) -> Build:
     """The build made with ``settings`` (the very dict Pelican hands its generators,
     readers and content objects); a new one if the current build has other settings."""
     current = _current.get()

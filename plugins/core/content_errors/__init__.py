@@ -15,6 +15,8 @@ from __future__ import annotations
 from content_errors.locations import (
     display_path,
     display_path_in,
+    key_line,
+    key_lines,
     metadata_line,
     printable,
     project_root,
@@ -28,6 +30,8 @@ __all__ = [
     "TopicError",
     "display_path",
     "display_path_in",
+    "key_line",
+    "key_lines",
     "metadata_line",
     "printable",
     "project_root",

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
 
 from content_errors import ContentError
 
@@ -58,7 +57,7 @@ def first_bad_character(text: str) -> BadCharacter | None:
     return BadCharacter(match.start(), match.group()) if match else None
 
 
-def first_bad_character_in(value: Any) -> BadCharacter | None:
+def first_bad_character_in(value: object) -> BadCharacter | None:
     """The first such character in a metadata value: a string, or any string inside a
     list or mapping (keys too)."""
     if isinstance(value, str):

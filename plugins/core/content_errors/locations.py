@@ -1,5 +1,9 @@
 """Say where a problem is: a source file as the editor knows it, and a metadata key's line.
 
+A key's line is found in one way for every message: in the source's header as
+:mod:`content_errors.headers` cuts it, the last line that starts with ``key:`` (the value
+a reader keeps when a key is repeated).
+
 A path is printed with its control characters escaped (``\\n``, ``\\x1b``, ``\\u202e``):
 a file named ``a.md\\nerror: b.md`` must not print a second, forged line in the
 build's report, nor an escape sequence that rewrites the terminal.
@@ -10,7 +14,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from typing import Any
+
+from content_errors.headers import split_header
 
 # C0 and C1 controls, line and paragraph separators, and the bidirectional overrides
 # and isolates (which make a terminal show text in another order than it is).
@@ -29,16 +34,12 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(_escaped, text).replace("\\x0a", "\\n").replace("\\x0d", "\\r")
 
 
-# Metadata sits in the first lines; a key further down would be body text.
-_HEADER_SCAN_LINES = 200
-
-
-def project_root(settings: Mapping[str, Any]) -> str:
+def project_root(settings: Mapping[str, object]) -> str:
     """The folder that holds content/: paths in messages are relative to it."""
     return os.path.dirname(os.path.abspath(str(settings.get("PATH", "."))))
 
 
-def display_path(source_path: str, settings: Mapping[str, Any]) -> str:
+def display_path(source_path: str, settings: Mapping[str, object]) -> str:
     """``/site/content/articles/x.md`` -> ``content/articles/x.md``: the path as the editor
     knows it, from the folder that holds content/ (:func:`project_root`)."""
     return display_path_in(source_path, project_root(settings))
@@ -68,16 +69,36 @@ def display_path_in(source_path: str, root: str) -> str:
     return printable(absolute if relative.startswith("..") else relative.replace(os.sep, "/"))
 
 
+# A key at the start of a line: a plain key (``title``, ``exclude phrases``) or a quoted
+# one (``"title"``) as YAML writes it; Pelican's ``Key: value`` lines are plain keys.
+_KEY = re.compile(r"""(?:"(?P<double>[^"]+)"|'(?P<single>[^']+)'|(?P<plain>\w[\w -]*?))[ \t]*:""")
+
+
+def key_lines(header: str, *, fold_case: bool = True) -> dict[str, int]:
+    """The 1-based line of each key that starts a line of ``header`` (lines as
+    ``str.splitlines`` and YAML count them); a repeated key's last line, as the value
+    read is the last one. ``fold_case``: keys lower-cased, as the Markdown reader and
+    Pelican read them; without it, case kept, as YAML reads a topic file."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(header.splitlines(), start=1):
+        match = _KEY.match(line)
+        if match:
+            key = match["plain"] or match["double"] or match["single"]
+            lines[key.lower() if fold_case else key] = number
+    return lines
+
+
+def key_line(header: str, key: str, *, fold_case: bool = True) -> int | None:
+    """The 1-based line where ``key`` is set in ``header`` (see :func:`key_lines`)."""
+    return key_lines(header, fold_case=fold_case).get(key.lower() if fold_case else key)
+
+
 def metadata_line(source_path: str, key: str) -> int | None:
-    """The 1-based line where ``key:`` is set in the file's header, if it is there."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*:", re.IGNORECASE)
+    """The 1-based line where ``key:`` is set in the file's header, if it is there
+    (keys of any case: the readers lower-case them)."""
     try:
         with open(source_path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
-                if number > _HEADER_SCAN_LINES:
-                    break
-                if pattern.match(line):
-                    return number
+            header = split_header(handle.read())
     except OSError:
         return None
-    return None
+    return key_line(header.header, key) if header else None

@@ -7,8 +7,7 @@ all. Not a Pelican plugin (no ``register``): a library the plugins share.
 
 from __future__ import annotations
 
-from typing import Any
-
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 __all__ = ["ARTICLE_LISTS", "PAGE_LISTS", "content_lists"]
@@ -31,7 +30,7 @@ PAGE_LISTS = (
 )
 
 
-def content_lists(generator: Any) -> list[list[Any]]:
+def content_lists(generator: object) -> list[list[Content]]:
     """The generator's lists of content (none for a generator that reads no content)."""
     if isinstance(generator, ArticlesGenerator):
         names = ARTICLE_LISTS

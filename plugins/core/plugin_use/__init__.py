@@ -31,7 +31,7 @@ def uses_plugin(settings: Mapping[str, Any] | None, name: str) -> bool:
     return any(getattr(plugin, "__name__", plugin) == name for plugin in plugins)
 
 
-def settings_of_signal(sender: Any, kwargs: Mapping[str, Any]) -> Mapping[str, Any] | None:
+def settings_of_signal(sender: object, kwargs: Mapping[str, object]) -> Mapping[str, Any] | None:
     """The settings of the build a signal was sent for (None when it cannot be told)."""
     if isinstance(sender, list) and sender:
         # all_generators_finalized sends the build's generators.

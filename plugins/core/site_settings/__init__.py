@@ -45,7 +45,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 # A check returns None for a good value, or what the value must be ("True or False").
-Check = Callable[[Any], str | None]
+Check = Callable[[object], str | None]
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class Setting:
     """One setting: its name, its default (used when unset), its check, what it does."""
 
     name: str
-    default: Any
+    default: object
     check: Check
     doc: str
 
@@ -68,7 +68,7 @@ class SettingsSchema:
     plugin: str
     settings: tuple[Setting, ...]
     prefixes: tuple[str, ...] = ()
-    extra: tuple[Callable[[Mapping[str, Any]], Iterable[SettingsError]], ...] = field(default=())
+    extra: tuple[Callable[[Mapping[str, object]], Iterable[SettingsError]], ...] = field(default=())
     # "unknown setting" by default; newsroom's messages say "unknown newsroom setting".
     unknown_label: str = "setting"
 
@@ -98,14 +98,16 @@ def unknown_key_problem(
     return SettingsError(key, f"unknown {label} {key}", hint=hint)
 
 
-def _wrong_value(setting: Setting, value: Any) -> SettingsError | None:
+def _wrong_value(setting: Setting, value: object) -> SettingsError | None:
     wanted = setting.check(value)
     if wanted is None:
         return None
     return SettingsError(setting.name, f"{setting.name} = {value!r} must be {wanted}")
 
 
-def settings_problems(schema: SettingsSchema, settings: Mapping[str, Any]) -> list[SettingsError]:
+def settings_problems(
+    schema: SettingsSchema, settings: Mapping[str, object]
+) -> list[SettingsError]:
     """Every unknown key with the plugin's prefixes, wrong value and conflict, in that order."""
     known = set(schema.names)
     problems = [
@@ -123,7 +125,7 @@ def settings_problems(schema: SettingsSchema, settings: Mapping[str, Any]) -> li
     return problems
 
 
-def report_problems(schema: SettingsSchema, settings: Mapping[str, Any]) -> list[SettingsError]:
+def report_problems(schema: SettingsSchema, settings: Mapping[str, object]) -> list[SettingsError]:
     """``initialized``: log each problem as an error (the build reports them together)."""
     problems = settings_problems(schema, settings)
     for problem in problems:
@@ -131,7 +133,7 @@ def report_problems(schema: SettingsSchema, settings: Mapping[str, Any]) -> list
     return problems
 
 
-def setting_values(schema: SettingsSchema, settings: Mapping[str, Any]) -> dict[str, Any]:
+def setting_values(schema: SettingsSchema, settings: Mapping[str, object]) -> dict[str, Any]:
     """Each declared setting's value: the site's when given and right, else the default."""
     values = {}
     for setting in schema.settings:
@@ -145,14 +147,14 @@ def setting_values(schema: SettingsSchema, settings: Mapping[str, Any]) -> dict[
 # Checks shared by the plugins; each says what a right value is.
 
 
-def boolean(value: Any) -> str | None:
+def boolean(value: object) -> str | None:
     return None if isinstance(value, bool) else "True or False"
 
 
 def whole_number(minimum: int = 0) -> Check:
     """A whole number (not a bool) of at least ``minimum``."""
 
-    def check(value: Any) -> str | None:
+    def check(value: object) -> str | None:
         if isinstance(value, int) and not isinstance(value, bool) and value >= minimum:
             return None
         return f"a whole number of at least {minimum}"
@@ -163,7 +165,7 @@ def whole_number(minimum: int = 0) -> Check:
 def optional(check: Check) -> Check:
     """None, or a value ``check`` accepts."""
 
-    def check_or_none(value: Any) -> str | None:
+    def check_or_none(value: object) -> str | None:
         wanted = None if value is None else check(value)
         return None if wanted is None else f"None or {wanted}"
 

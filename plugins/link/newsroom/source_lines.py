@@ -16,11 +16,10 @@ from typing import Any
 
 from pelican.contents import Content
 
-from content_errors import ContentError
+from content_errors import ContentError, key_lines
 from markdown_reader.front_matter import (
     FRONT_MATTER_KEY,
     FrontMatterSource,
-    key_lines,
     split_front_matter,
 )
 
@@ -47,7 +46,7 @@ def read_raw_front_matter(source_path: str, path: str) -> RawFrontMatter:
     except (OSError, UnicodeDecodeError, ContentError):
         # The reader already read this file successfully; anything else is not ours.
         return RawFrontMatter()
-    return RawFrontMatter(front.metadata, key_lines(text, front.body_line))
+    return RawFrontMatter(front.metadata, key_lines(front.header))
 
 
 def raw_front_matter(article: Content, path: str | Callable[[], str]) -> RawFrontMatter:

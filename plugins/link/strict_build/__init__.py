@@ -19,9 +19,11 @@ page is written, and after the unpublished content is placed (each generator's
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from pelican import signals
+from markdown_it import MarkdownIt
+from pelican import Pelican, signals
 
 from html_policy import html_read
 from markdown_reader import configure_markdown
@@ -36,7 +38,7 @@ from strict_build.unpublished import place_draft_pages, place_unpublished_articl
 __all__ = ["SourceLedger", "Tally", "register", "sources_tallied"]
 
 
-def _add_link_collector(md: Any, settings: Any = None) -> None:
+def _add_link_collector(md: MarkdownIt, settings: Mapping[str, object] | None = None) -> None:
     md.use(collect_links_plugin)
 
 
@@ -45,7 +47,7 @@ def _record_read_links(reader: Any, **read: Any) -> None:
     record_read_links(read["html"], read["metadata"], read.get("source_text"))
 
 
-def _ledger_generator(pelican: Any) -> type[SourceLedger]:
+def _ledger_generator(pelican: Pelican) -> type[SourceLedger]:
     return SourceLedger
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+
+from pelican.contents import Content
 
 from content_errors import ContentError
 from strict_build.own_outputs import OwnOutputs, output_name
@@ -23,21 +24,21 @@ from strict_build.source_paths import display_path, metadata_line
 @dataclass(frozen=True)
 class Collision:
     output: str
-    kept: Any  # the content that keeps the output file (first by source path)
-    others: tuple[Any, ...]  # the contents that would overwrite it
+    kept: Content  # the content that keeps the output file (first by source path)
+    others: tuple[Content, ...]  # the contents that would overwrite it
     site_page: str | None = None  # set when a file the site writes itself is involved
 
 
-def _save_as(content: Any) -> str:
+def _save_as(content: Content) -> str:
     save_as = getattr(content, "save_as", "")
     return output_name(str(save_as)) if save_as else ""
 
 
-def find_collisions(contents: Iterable[Any], own: OwnOutputs) -> list[Collision]:
+def find_collisions(contents: Iterable[Content], own: OwnOutputs) -> list[Collision]:
     """Group ``contents`` by output file, ignoring case (one file on the hosts that do,
     macOS's and Windows' file systems); a group of two or more, or one on a file the
     site writes itself, is a collision."""
-    by_output: dict[str, list[Any]] = {}
+    by_output: dict[str, list[Content]] = {}
     for content in contents:
         name = _save_as(content)
         if name:
@@ -84,7 +85,7 @@ def _ancestors(name: str) -> list[str]:
 
 
 def folder_conflicts(
-    contents: Iterable[Any], own: OwnOutputs, settings: Mapping[str, Any]
+    contents: Iterable[Content], own: OwnOutputs, settings: Mapping[str, object]
 ) -> tuple[list[ContentError], set[int]]:
     """Sources written where the site needs a folder, inside a file, or inside a folder
     that is written whole after Pelican (the search index); and their ``id()``."""
@@ -141,13 +142,13 @@ def folder_conflicts(
 
 
 def duplicate_slug_errors(
-    contents: Iterable[Any], settings: Mapping[str, Any], already: set[str]
+    contents: Iterable[Content], settings: Mapping[str, object], already: set[str]
 ) -> list[ContentError]:
     """Articles of one language sharing a slug (Pelican would take them for translations).
 
     Sources in ``already`` (reported as collisions) get no second message.
     """
-    groups: dict[tuple[str, str], list[Any]] = {}
+    groups: dict[tuple[str, str], list[Content]] = {}
     for content in contents:
         key = (str(getattr(content, "slug", "")), str(getattr(content, "lang", "")))
         groups.setdefault(key, []).append(content)
@@ -171,7 +172,7 @@ def duplicate_slug_errors(
     return errors
 
 
-def collision_errors(collision: Collision, settings: Mapping[str, Any]) -> list[ContentError]:
+def collision_errors(collision: Collision, settings: Mapping[str, object]) -> list[ContentError]:
     """One error per source that must change, naming the others involved."""
     errors = []
     involved = [c for c in (collision.kept, *collision.others) if c is not None]
@@ -203,7 +204,7 @@ def _plain_name(name: str) -> str:
 
 
 def shared_tag_page_errors(
-    contents: Iterable[Any], settings: Mapping[str, Any]
+    contents: Iterable[Content], settings: Mapping[str, object]
 ) -> list[ContentError]:
     """Tags written differently (not just in case or spacing) that get one page.
 
@@ -212,7 +213,7 @@ def shared_tag_page_errors(
     spelling keeps it; every file using another spelling of the slug gets an error.
     """
     first: dict[str, dict[str, tuple[str, str]]] = {}  # slug -> plain name -> (name, file)
-    uses: list[tuple[str, str, str, Any]] = []
+    uses: list[tuple[str, str, str, Content]] = []
     for content in sorted(contents, key=lambda c: str(c.source_path)):
         for tag in getattr(content, "tags", None) or []:
             slug = str(getattr(tag, "slug", "") or "")

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from blinker import signal
+from pelican.writers import Writer
 
 from content_errors import ContentError
 from strict_build.content_files import FileCount
@@ -96,7 +97,7 @@ class Tally:
 class _ReportedFiles(logging.Handler):
     """Notes the file of every ContentError logged while the build runs."""
 
-    def __init__(self, settings: Mapping[str, Any], into: set[str]) -> None:
+    def __init__(self, settings: Mapping[str, object], into: set[str]) -> None:
         super().__init__(level=logging.WARNING)
         self.settings = settings
         self.into = into
@@ -124,7 +125,7 @@ class SourceLedger:
         self,
         *,
         context: dict[str, Any],
-        settings: Mapping[str, Any],
+        settings: Mapping[str, object],
         path: str,
         theme: str,
         output_path: str,
@@ -176,7 +177,7 @@ class SourceLedger:
                 held_back.add(shown)
         return Tally(outcomes, frozenset(held_back), self.expected.files)
 
-    def generate_output(self, writer: Any) -> None:
+    def generate_output(self, writer: Writer) -> None:
         logging.getLogger().removeHandler(self._handler)
         tally = self.tally()
         for path in tally.lost:

@@ -147,7 +147,7 @@ def _collect_links(state: StateCore) -> None:
     metadata[FOREIGN_IMAGES_KEY] = foreign
 
 
-def known_ids(content: Any) -> set[str] | None:
+def known_ids(content: Content) -> set[str] | None:
     """The ids a document defines, or None when it was not read by our reader."""
     metadata: Mapping[str, Any] = getattr(content, "metadata", {}) or {}
     ids = metadata.get(IDS_KEY)
@@ -159,7 +159,7 @@ def known_ids(content: Any) -> set[str] | None:
     return found
 
 
-def _candidates(content: Any, path: str) -> list[str]:
+def _candidates(content: Content, path: str) -> list[str]:
     """Pelican's own lookups: as written, unquoted, HTML-unescaped; relative or from /."""
     found = []
     for variant in dict.fromkeys((path, unquote(path), unescape(path))):
@@ -178,20 +178,20 @@ def _section_list(ids: set[str]) -> str:
     return ", ".join(f"#{i}" for i in shown) + more if shown else "none"
 
 
-def _unpublished_target(content: Any, target: Any) -> bool:
+def _unpublished_target(content: Content, target: Content | None) -> bool:
     """A page this build writes links to content it gives no address (make publish: a draft
     or hidden article); Pelican would make the link point at the site's home page."""
     return bool(getattr(content, "save_as", None)) and not getattr(target, "url", None)
 
 
 class _LinkChecker:
-    def __init__(self, context: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
-        self.generated: Mapping[str, Any] = context.get("generated_content", {})
-        self.static: Mapping[str, Any] = context.get("static_content", {})
+    def __init__(self, context: Mapping[str, Any], settings: Mapping[str, object]) -> None:
+        self.generated: Mapping[str, Content] = context.get("generated_content", {})
+        self.static: Mapping[str, Content] = context.get("static_content", {})
         self.settings = settings
         self.content_path = str(settings["PATH"])
 
-    def errors(self, content: Any) -> list[ContentError]:
+    def errors(self, content: Content) -> list[ContentError]:
         metadata: Mapping[str, Any] = getattr(content, "metadata", {}) or {}
         # (message, line, hint) of each problem; the file is named only when there is one.
         found: list[tuple[str, Any, str]] = [
@@ -216,7 +216,7 @@ class _LinkChecker:
         path = display_path(content.source_path, self.settings)
         return [ContentError(path, message, line=line, hint=hint) for message, line, hint in found]
 
-    def _problem(self, content: Any, href: str) -> tuple[str, str] | None:
+    def _problem(self, content: Content, href: str) -> tuple[str, str] | None:
         match = _INTRASITE.match(href)
         if href.startswith("#"):
             return self._fragment_problem(content, unquote(href[1:]), href, "this page")
@@ -276,7 +276,7 @@ class _LinkChecker:
         )
 
     def _fragment_problem(
-        self, target: Any, fragment: str, href: str, where: str
+        self, target: Content, fragment: str, href: str, where: str
     ) -> tuple[str, str] | None:
         ids = known_ids(target)
         if not fragment or ids is None or fragment in ids:
@@ -288,14 +288,14 @@ class _LinkChecker:
 
 
 def link_errors(
-    contents: list[Any], context: Mapping[str, Any], settings: Mapping[str, Any]
+    contents: list[Content], context: Mapping[str, Any], settings: Mapping[str, object]
 ) -> list[ContentError]:
     """Every broken intrasite link and anchor in ``contents``, in order."""
     checker = _LinkChecker(context, settings)
     return [error for content in contents for error in checker.errors(content)]
 
 
-def forget_link_records(contents: list[Any]) -> None:
+def forget_link_records(contents: list[Content]) -> None:
     """Drop what the reader recorded for the checks, once they ran (kept, every article's
     lists would stay in memory while the pages are written)."""
     keys = (LINKS_KEY, IDS_KEY, FOREIGN_IMAGES_KEY)

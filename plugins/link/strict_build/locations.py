@@ -151,7 +151,7 @@ def _file_of_url(url: str) -> str:
     return posixpath.normpath(path + "index.html" if path.endswith("/") or not path else path)
 
 
-def url_mismatch_errors(contents: Iterable[Any]) -> list[FrontMatterError]:
+def url_mismatch_errors(contents: Iterable[Content]) -> list[FrontMatterError]:
     """Contents whose front matter gives a ``save_as`` or ``url`` without the other to
     match: every link to the page would lead where it is not."""
     return [error for content in contents if (error := _url_problem(content))]
@@ -238,7 +238,7 @@ def location_errors(content: Content) -> list[FrontMatterError]:
     return errors
 
 
-def report_unsafe_location(content: Any) -> None:
+def report_unsafe_location(content: Content) -> None:
     """``content_object_init`` receiver: have ``content``'s location checked once it is final.
 
     In a build with the source ledger (strict_build's), ``content`` is noted in the
@@ -259,12 +259,12 @@ def report_unsafe_location(content: Any) -> None:
 
 
 def checked_locations(
-    context: dict[str, Any], contents: Iterable[Any]
+    context: dict[str, Any], contents: Iterable[Content]
 ) -> dict[int, list[FrontMatterError]]:
     """Check every content :func:`report_unsafe_location` noted, in reading order, then
     any of ``contents`` it did not (one served from Pelican's cache is never initialised);
     log each problem and return them by ``id()`` of the content (those with problems)."""
-    noted: list[Any] = context.pop(_READ_KEY, [])
+    noted: list[Content] = context.pop(_READ_KEY, [])
     seen = {id(content) for content in noted}
     problems = {}
     for content in [*noted, *(c for c in contents if id(c) not in seen)]:

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, Generator
 from pelican.paginator import Paginator
 
 from strict_build.source_paths import display_path
@@ -91,7 +91,9 @@ def _pages(
     return [str(paginator.page(number).save_as) for number in paginator.page_range]
 
 
-def _pelican_pages(outputs: OwnOutputs, articles: Any, settings: Mapping[str, Any]) -> None:
+def _pelican_pages(
+    outputs: OwnOutputs, articles: ArticlesGenerator | None, settings: Mapping[str, Any]
+) -> None:
     listed = len(articles.articles) if articles is not None else 0
     for name in settings.get("DIRECT_TEMPLATES", []):
         save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
@@ -126,7 +128,7 @@ def _theme_files(outputs: OwnOutputs, settings: Mapping[str, Any]) -> None:
 
 
 def own_outputs(
-    generators: Iterable[Any], context: Mapping[str, Any], settings: Mapping[str, Any]
+    generators: Iterable[Generator], context: Mapping[str, Any], settings: Mapping[str, Any]
 ) -> OwnOutputs:
     """Every file the site writes of its own; see the module docstring."""
     outputs = OwnOutputs()

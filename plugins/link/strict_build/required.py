@@ -8,7 +8,6 @@ Pelican's line as an echo.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from pelican.contents import Content, Static
 
@@ -55,7 +54,7 @@ def missing_metadata_errors(content: Content) -> list[FrontMatterError]:
     return errors
 
 
-def report_missing_metadata(content: Any) -> None:
+def report_missing_metadata(content: Content) -> None:
     """``content_object_init`` receiver."""
     if isinstance(content, Content):
         for error in missing_metadata_errors(content):

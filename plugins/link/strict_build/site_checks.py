@@ -15,7 +15,7 @@ import re
 from collections.abc import Container, Mapping
 from typing import Any
 
-from pelican.contents import Article, SkipStub
+from pelican.contents import Article, Content, SkipStub
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from content_errors import ContentError
@@ -51,7 +51,7 @@ _EDITOR_FILES = ("*~", "#*#")
 _EDITOR_FILE = re.compile("|".join(fnmatch.translate(pattern) for pattern in _EDITOR_FILES))
 
 
-def _unread_file_error(relative: str, settings: Mapping[str, Any], path: str) -> ContentError:
+def _unread_file_error(relative: str, settings: Mapping[str, object], path: str) -> ContentError:
     folder = os.path.dirname(relative) or "."
     extension = os.path.splitext(relative)[1] or "no extension"
     return ContentError(
@@ -102,7 +102,7 @@ def _found_sources(
     return sources, errors
 
 
-def _held_back(content: Any) -> bool:
+def _held_back(content: Content) -> bool:
     """Unpublished content, which the draft settings may keep out of the site on purpose
     (publishconf.py): the ledger counts it as a draft or hidden, not as lost."""
     status = getattr(content, "status", None)
@@ -115,7 +115,7 @@ def _template_page_sources(settings: Mapping[str, Any]) -> set[str]:
     return {os.path.normpath(str(source)).replace(os.sep, "/") for source in pages}
 
 
-def _template_page_error(relative: str, settings: Mapping[str, Any], path: str) -> ContentError:
+def _template_page_error(relative: str, settings: Mapping[str, object], path: str) -> ContentError:
     folder = os.path.dirname(relative) or "."
     return ContentError(
         display_path(os.path.join(path, relative), settings),
@@ -127,8 +127,8 @@ def _template_page_error(relative: str, settings: Mapping[str, Any], path: str) 
 
 def _silent_drop_errors(
     sources: Mapping[str, str],
-    generated: Mapping[str, Any],
-    settings: Mapping[str, Any],
+    generated: Mapping[str, Content],
+    settings: Mapping[str, object],
     extensions: set[str],
 ) -> list[ContentError]:
     """Sources Pelican would pass over without a word: status 'skip', empty save_as.
@@ -163,7 +163,7 @@ def _silent_drop_errors(
     return errors
 
 
-def _name_errors(contents: list[Any], settings: Mapping[str, Any]) -> list[ContentError]:
+def _name_errors(contents: list[Content], settings: Mapping[str, object]) -> list[ContentError]:
     """Tags and authors that make no URL (Pelican warns without naming the file)."""
     errors = []
     for content in contents:
@@ -189,8 +189,8 @@ def _name_errors(contents: list[Any], settings: Mapping[str, Any]) -> list[Conte
 
 
 def _placement_problems(
-    contents: list[Any],
-    settings: Mapping[str, Any],
+    contents: list[Content],
+    settings: Mapping[str, object],
     readers: list[Generator],
     unsafe: Container[int],
     own: OwnOutputs,
@@ -221,7 +221,7 @@ def _placement_problems(
 
 
 def _source_problems(
-    readers: list[Generator], generated: Mapping[str, Any], settings: Mapping[str, Any]
+    readers: list[Generator], generated: Mapping[str, Any], settings: Mapping[str, object]
 ) -> tuple[set[str], list[ContentError]]:
     """Every source file found, and the ones Pelican would pass over without a word."""
     sources: dict[str, str] = {}
@@ -239,7 +239,7 @@ def _source_problems(
 
 
 def _content_folder_problems(
-    ledger: SourceLedger, contents: list[Any], sources: set[str], problems: list[ContentError]
+    ledger: SourceLedger, contents: list[Content], sources: set[str], problems: list[ContentError]
 ) -> tuple[set[str], set[int], FileCount]:
     """Links to outside the content folder, and files in it nothing reads (added to
     ``problems``); return those files, the ``id()`` of contents read from outside, and
@@ -271,7 +271,7 @@ def _source_paths(readers: list[Generator], names: tuple[str, ...]) -> set[str]:
     }
 
 
-def check_site(generators: list[Any]) -> None:
+def check_site(generators: list[Generator]) -> None:
     """``all_generators_finalized`` receiver: the checks, then the ledger's expectations."""
     ledger = next((g for g in generators if isinstance(g, SourceLedger)), None)
     if ledger is None:
@@ -280,7 +280,7 @@ def check_site(generators: list[Any]) -> None:
     readers = [g for g in generators if isinstance(g, ArticlesGenerator | PagesGenerator)]
     lists = [items for generator in readers for items in content_lists(generator)]
     contents = [content for items in lists for content in items]
-    generated: Mapping[str, Any] = ledger.context.get("generated_content", {})
+    generated: Mapping[str, Content] = ledger.context.get("generated_content", {})
 
     # Unsafe locations first, in reading order. With frozen_urls, save_as and url are
     # frozen by now: computed once for these checks, the JSON-LD and the written page.

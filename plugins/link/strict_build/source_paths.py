@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
 
 from content_errors.locations import display_path, metadata_line, project_root
 
 __all__ = ["absolute_path", "display_path", "metadata_line", "project_root"]
 
 
-def absolute_path(path: str, settings: Mapping[str, Any]) -> str:
+def absolute_path(path: str, settings: Mapping[str, object]) -> str:
     """The inverse of :func:`display_path`."""
     return os.path.normpath(os.path.join(project_root(settings), path))

@@ -21,7 +21,8 @@ location checks and collisions see where each is really written.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+
+from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from plugin_use import uses_plugin
 
@@ -33,8 +34,8 @@ _ARTICLES = ("drafts", "drafts_translations", "hidden_articles", "hidden_transla
 _PAGES = ("draft_pages", "draft_translations")
 
 
-def _place(generator: Any, lists: tuple[str, ...], prefix: str) -> None:
-    settings: Mapping[str, Any] = generator.settings
+def _place(generator: Generator, lists: tuple[str, ...], prefix: str) -> None:
+    settings: Mapping[str, object] = generator.settings
     # Signals outlive a build: a site without this plugin is left as it is.
     if not uses_plugin(settings, "strict_build"):
         return
@@ -47,12 +48,12 @@ def _place(generator: Any, lists: tuple[str, ...], prefix: str) -> None:
             content.override_url = str(settings[f"{prefix}{lang}URL"]).format(**fields)
 
 
-def place_unpublished_articles(generator: Any) -> None:
+def place_unpublished_articles(generator: ArticlesGenerator) -> None:
     """``article_generator_finalized`` receiver: drafts and hidden articles go where
     drafts go."""
     _place(generator, _ARTICLES, "DRAFT_")
 
 
-def place_draft_pages(generator: Any) -> None:
+def place_draft_pages(generator: PagesGenerator) -> None:
     """``page_generator_finalized`` receiver: draft pages go where draft pages go."""
     _place(generator, _PAGES, "DRAFT_PAGE_")

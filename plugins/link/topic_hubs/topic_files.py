@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,8 @@ from typing import Any
 
 import yaml
 
-from content_errors import ContentError, TopicError, display_path_in
+from content_errors import ContentError, TopicError, display_path_in, key_lines, metadata_line
+from content_errors.headers import split_header
 from markdown_reader import build_parser, render, slugify
 from topic_hubs.model import Topic
 
@@ -36,9 +36,6 @@ __all__ = ["TOPIC_KEYS", "LoadedTopics", "load_topics", "read_topic_file"]
 # Every key a topic file may set; any other is a mistake the editor is told about.
 TOPIC_KEYS = ("title", "slug", "phrases", "aliases", "exclude_phrases")
 _LIST_KEYS = ("phrases", "aliases", "exclude_phrases")
-
-_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
-_YAML_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -74,7 +71,7 @@ def load_topics(folder: str, display_root: str, settings: Mapping[str, Any]) -> 
                     shown,
                     f"duplicate topic slug '{topic.slug}', already used by "
                     f"{by_slug[topic.slug].source_path}",
-                    line=_key_line(path, "slug") or 1,
+                    line=metadata_line(str(path), "slug") or 1,
                     hint="give each topic its own slug",
                 )
             )
@@ -92,28 +89,23 @@ def read_topic_file(path: Path, shown: str, parser: Any) -> Topic:
         raise TopicError(
             shown, f"not UTF-8 text (byte {error.start})", hint="save the file as UTF-8"
         ) from None
-    start = _YAML_FENCE.match(text)
-    if start is None:
-        raise TopicError(
-            shown,
-            "a topic file must start with YAML front matter ('---' on the first line)",
-            line=1,
-            hint="add '---', then title: and phrases:, then '---'",
-        )
-    end = _YAML_END.search(text, start.end())
-    if end is None:
+    header = split_header(text)
+    if header is None:
         raise TopicError(
             shown,
             "front matter opened with '---' is never closed",
             line=1,
             hint="add a line '---' after the metadata",
         )
-    raw = text[start.end() : end.start()]
-    node = _compose(raw, shown)
-    data = _construct(node, shown)
-    lines = {
-        str(key.value): key.start_mark.line + 2 for key, _ in node.value
-    }  # +1 for 1-based, +1 for the opening '---'
+    if header.yaml is None:
+        raise TopicError(
+            shown,
+            "a topic file must start with YAML front matter ('---' on the first line)",
+            line=1,
+            hint="add '---', then title: and phrases:, then '---'",
+        )
+    data = _construct(_compose(header.yaml, shown), shown)
+    lines = key_lines(header.header, fold_case=False)  # YAML keys keep their case
     _check_keys(data, lines, shown)
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -125,9 +117,9 @@ def read_topic_file(path: Path, shown: str, parser: Any) -> Topic:
         )
     slug = _slug_of(data, path, lines, shown)
     lists = {key: _phrase_list(data, key, lines, shown) for key in _LIST_KEYS}
-    body = text[end.end() :].lstrip("\r\n")
-    body_line = text.count("\n", 0, end.end()) + 1
-    env: dict[str, Any] = {"source_path": shown, "line_offset": body_line}
+    # Blank lines before the introduction are kept: its lines in messages stay the file's.
+    env: dict[str, Any] = {"source_path": shown, "line_offset": header.body_line}
+    body = header.body
     intro = render(parser, body, env).html.strip() if body.strip() else ""
     return Topic(
         slug=slug,
@@ -221,12 +213,3 @@ def _phrase_list(
             hint=f"write it as '{key}: [first phrase, second phrase]'",
         )
     return tuple(str(item).strip() for item in value)
-
-
-def _key_line(path: Path, key: str) -> int | None:
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, line in enumerate(handle, start=1):
-            if pattern.match(line):
-                return number
-    return None

@@ -30,11 +30,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from content_errors import ContentError, FrontMatterError, display_path_in
+from content_errors import ContentError, FrontMatterError, display_path_in, key_lines
 from context_blocks.context_bodies import CONTEXT_KIND_ENV, CONTEXT_SLUG_ENV
 from context_blocks.model import KINDS, ContextBlock
 from markdown_reader import render, slugify
-from markdown_reader.front_matter import key_lines, split_front_matter
+from markdown_reader.front_matter import split_front_matter
 from read_dependencies import digest_of
 
 __all__ = ["CONTEXT_KEYS", "LoadedContext", "load_context_files", "read_context_file"]
@@ -99,7 +99,7 @@ def read_context_file(path: Path, shown: str, parser: Any, zone: str) -> Context
         ) from None
     front = split_front_matter(text, shown)  # FrontMatterError with the line
     values = front.metadata
-    lines = key_lines(text.removeprefix("\ufeff"), front.body_line)
+    lines = key_lines(front.header, fold_case=False)  # YAML keys keep their case
     _check_keys(values, lines, shown)
     title = _title(values, lines, shown)
     kind = _kind(values, lines, shown)

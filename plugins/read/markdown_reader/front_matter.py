@@ -1,6 +1,7 @@
 """Split a Markdown source into its metadata and its body.
 
-Two header styles are accepted so existing Pelican content keeps working:
+Two header styles are accepted so existing Pelican content keeps working (the text is cut
+by :func:`content_errors.headers.split_header`, which says where each ends):
 
 * YAML front matter between ``---`` lines at the very top;
 * Pelican's ``Key: value`` lines at the top, ended by a blank line (indented lines
@@ -16,20 +17,15 @@ with their line, in the text as written and in values made by YAML escapes
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from content_errors import FrontMatterError
+from content_errors import FrontMatterError, key_lines
 from content_errors.characters import first_bad_character_in, refuse_bad_characters
+from content_errors.headers import split_header
 from content_lists import content_lists
-
-_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n")
-_YAML_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
-_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
-_CONTINUATION = re.compile(r"^[ \t]+\S")
 
 
 class _AliasRefused(yaml.composer.ComposerError):
@@ -55,17 +51,15 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _refuse_bad_values(metadata: dict[str, Any], text: str, header_lines: int, path: str) -> None:
+def _refuse_bad_values(metadata: dict[str, Any], header: str, path: str) -> None:
     """Refuse a value that YAML escapes made into a character that is not text."""
-    lines: dict[str, int] | None = None
     for key, value in metadata.items():
         bad = first_bad_character_in(key) or first_bad_character_in(value)
         if bad is not None:
-            lines = lines or key_lines(text, header_lines)
             raise FrontMatterError(
                 path,
                 f"'{key}' holds {bad.name}, which is not text",
-                line=lines.get(key, 1),
+                line=key_lines(header).get(key, 1),
                 hint="remove the escape that makes it",
             )
 
@@ -75,6 +69,7 @@ class FrontMatter:
     metadata: dict[str, Any]
     body: str
     body_line: int  # 0-based line number of the body's first line in the file
+    header: str  # the text before the body (fences included), for key lines
 
 
 @dataclass(frozen=True)
@@ -109,49 +104,27 @@ def drop_front_matter_sources(generators: Any) -> None:
                     vars(content).pop(FRONT_MATTER_KEY, None)
 
 
-_KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:")
-
-
-def key_lines(text: str, header_lines: int) -> dict[str, int]:
-    """The 1-based line where each ``key:`` first starts a line among ``text``'s first
-    ``header_lines`` lines (as ``str.splitlines`` counts them), keys lower-cased."""
-    # Only the header is split: cut after its last newline (splitlines breaks at every
-    # newline, and maybe more often, so the first lines are the same).
-    end = 0
-    for _ in range(header_lines):
-        end = text.find("\n", end) + 1
-        if not end:
-            end = len(text)
-            break
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text[:end].splitlines()[:header_lines], start=1):
-        match = _KEY_LINE.match(line)
-        if match:
-            lines.setdefault(match.group("key").lower(), number)
-    return lines
-
-
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Return metadata (keys lower-cased, values as written) and the body."""
     text = text.removeprefix("\ufeff")
     refuse_bad_characters(text, path)
-    if _YAML_FENCE.match(text):
-        return _split_yaml(text, path)
-    return _split_pelican_header(text)
-
-
-def _split_yaml(text: str, path: str) -> FrontMatter:
-    start = _YAML_FENCE.match(text)
-    assert start is not None
-    end = _YAML_END.search(text, start.end())
-    if end is None:
+    header = split_header(text)
+    if header is None:
         raise FrontMatterError(
             path,
             "front matter opened with '---' is never closed",
             line=1,
             hint="add a line '---' after the metadata",
         )
-    raw = text[start.end() : end.start()]
+    if header.yaml is None:
+        return FrontMatter(dict(header.fields), header.body, header.body_line, header.header)
+    metadata = _load_yaml(header.yaml, path)
+    _refuse_bad_values(metadata, header.header, path)
+    return FrontMatter(metadata, header.body, header.body_line, header.header)
+
+
+def _load_yaml(raw: str, path: str) -> dict[str, Any]:
+    """The YAML between the fences as metadata: keys lower-cased, dates as ISO text."""
     try:
         data = yaml.load(raw, Loader=_NoAliasLoader)  # a SafeLoader: builds no objects
     except yaml.MarkedYAMLError as error:
@@ -186,15 +159,7 @@ def _split_yaml(text: str, path: str) -> FrontMatter:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError(path, "front matter must be a mapping of 'key: value' lines", line=2)
-    metadata = {str(key).lower(): _plain_value(value) for key, value in data.items()}
-    _refuse_bad_values(metadata, text, text.count("\n", 0, end.end()) + 1, path)
-    # The body starts on the line after the closing fence; blank lines are kept so
-    # that line numbers in later messages stay true.
-    body_start = end.end()
-    body = text[body_start:]
-    body = body[2:] if body.startswith("\r\n") else body.removeprefix("\n")
-    body_line = text.count("\n", 0, body_start) + 1
-    return FrontMatter(metadata, body, body_line)
+    return {str(key).lower(): _plain_value(value) for key, value in data.items()}
 
 
 def _bad_timestamp(raw: str) -> tuple[int | None, str]:
@@ -221,36 +186,3 @@ def _plain_value(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return value
-
-
-def _split_pelican_header(text: str) -> FrontMatter:
-    lines = text.splitlines(keepends=True)
-    metadata: dict[str, Any] = {}
-    last_key: str | None = None
-    for number, line in enumerate(lines):
-        stripped = line.rstrip("\r\n")
-        if not stripped.strip():
-            if metadata:
-                return FrontMatter(metadata, "".join(lines[number + 1 :]), number + 1)
-            break
-        match = _HEADER_LINE.match(stripped)
-        if match:
-            last_key = match.group("key").lower()
-            metadata[last_key] = match.group("value").strip()
-        elif last_key and _CONTINUATION.match(stripped):
-            metadata[last_key] += " " + stripped.strip()
-        else:
-            break
-    # Not a header block (e.g. a body that opens with "WASHINGTON: ..." and no
-    # blank line after): the whole file is body.
-    if (
-        metadata
-        and len(lines)
-        and all(
-            _HEADER_LINE.match(line.rstrip("\r\n")) or _CONTINUATION.match(line)
-            for line in lines
-            if line.strip()
-        )
-    ):
-        return FrontMatter(metadata, "", len(lines))
-    return FrontMatter({}, text, 0)

@@ -7,12 +7,11 @@ from typing import Any
 
 from pelican.readers import METADATA_PROCESSORS, BaseReader
 
-from content_errors import ContentError, FrontMatterError, display_path, printable
+from content_errors import ContentError, FrontMatterError, display_path, key_lines, printable
 from html_policy import sanitises_as_it_renders
 from markdown_reader.front_matter import (
     FRONT_MATTER_KEY,
     FrontMatterSource,
-    key_lines,
     split_front_matter,
 )
 from markdown_reader.renderer import NewsParser, build_parser, render
@@ -76,7 +75,7 @@ class NewsMarkdownReader(BaseReader):  # type: ignore[misc]  # Pelican is untype
                 path, "binary file, not Markdown text", hint="remove it from content/"
             )
         front = split_front_matter(text, path)
-        written = FrontMatterSource(dict(front.metadata), key_lines(text, front.body_line))
+        written = FrontMatterSource(dict(front.metadata), key_lines(front.header))
         # Rules may read the front matter as written (a live article's coverage window).
         env: dict[str, Any] = {
             "source_path": path,

@@ -114,3 +114,19 @@ def test_a_duplicate_slug_names_both_files(tmp_path):
 def test_no_topics_folder_means_no_topics(tmp_path):
     loaded = load_topics(str(tmp_path / "missing"), str(tmp_path), {})
     assert loaded.topics == [] and loaded.errors == []
+
+
+def test_an_unknown_key_written_with_a_space_is_named_with_its_line(tmp_path):
+    loaded = _load(tmp_path, {"bad.md": "---\ntitle: Example\nexclude phrases: [x]\n---\n"})
+    assert [str(error) for error in loaded.errors] == [
+        "content/topics/bad.md:3: unknown key 'exclude phrases' (did you mean 'exclude_phrases'?)"
+    ]
+
+
+def test_a_problem_in_the_introduction_names_the_files_line_after_blank_lines(tmp_path):
+    # Regression: the blank lines after the closing '---' were dropped before rendering,
+    # so a problem in the introduction was reported that many lines too early.
+    deep = ">" * 60 + " Example quote.\n"
+    loaded = _load(tmp_path, {"bad.md": "---\ntitle: Example\n---\n\n\n" + deep})
+    locations = [str(error).split(": quotes")[0] for error in loaded.errors]
+    assert locations == ["content/topics/bad.md:6"]
