@@ -1,9 +1,10 @@
 """The build's context blocks: every context file read, checked and made into its card once.
 
 Loaded when the build's first ``Readers`` is made (``readers_init``, which also reports
-the files' problems), before any document is read, and kept on the build (``build_state``), so that every document that places a block —
-articles, pages, topic introductions, in the build process or a forked worker, which
-inherits it — shows the very same card.
+the files' problems), before any document is read, and kept on the build
+(``build_state``), so that every document that places a block — articles, pages, topic
+introductions, in the build process or a forked worker, which inherits it — shows the
+very same card.
 """
 
 from __future__ import annotations
