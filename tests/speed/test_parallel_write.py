@@ -136,7 +136,10 @@ def test_warnings_logged_while_rendering_in_workers_fail_the_build(
     _, serial = build_site(files, **_override(tmp_path, WARNING_TEMPLATE, "serial"), **SERIAL)
     settings = _override(tmp_path, WARNING_TEMPLATE, "parallel")
     _, parallel = build_site(files, **settings, **PARALLEL)
-    expected = [f"warning: Example warning ({{}}) for Example article {n}" for n in range(1, 7)]
+    # Every article page: the six articles and small_site's live article.
+    titles = [f"Example article {n}" for n in range(1, 7)] + ["Example live coverage 1"]
+    assert len(titles) == len([name for name in files if name.startswith("articles/")])
+    expected = [f"warning: Example warning ({{}}) for {title}" for title in titles]
     assert sorted(serial) == [line.format("serial") for line in expected]
     # Each page's warning, once, whichever process rendered the page.
     assert sorted(parallel) == [line.format("parallel") for line in expected]

@@ -14,6 +14,11 @@ from tests.speed.site_helpers import small_site, tree
 
 from shared_templates import MemoryBytecodeCache, StoredBytecodeCache
 
+CONTEXT_FILE = (
+    Path(__file__).resolve().parents[1]
+    / "read/context_blocks/site/content/context/example-timeline.md"
+)
+
 
 def test_site_is_identical_with_and_without_the_plugin(
     build_site: Callable[..., tuple[Path, list[str]]], tmp_path: Path
@@ -104,19 +109,24 @@ def test_the_next_build_compiles_no_template(
     tmp_path: Path,
 ) -> None:
     cache = str(tmp_path / "cache")
-    output, problems = build_site(small_site(2), CACHE_PATH=cache)
+    # A context file: its card is rendered (and the parser for its body built) before
+    # any document is read, with templates of their own.
+    files = {**small_site(2), "context/example-timeline.md": CONTEXT_FILE.read_bytes()}
+    output, problems = build_site(files, CACHE_PATH=cache)
     assert problems == []
     before = tree(output)
     compiled = _count_compiles(monkeypatch)
-    output, problems = build_site(small_site(2), CACHE_PATH=cache)
+    output, problems = build_site(files, CACHE_PATH=cache)
     assert problems == []
-    assert compiled == []
+    assert compiled == [], compiled
     assert tree(output) == before
     # Without the content cache (no fingerprinted folder) nothing outlives the build.
-    output, problems = build_site(small_site(2), CACHE_PATH=cache, CONTENT_CACHE=False)
+    output, problems = build_site(files, CACHE_PATH=cache, CONTENT_CACHE=False)
     assert problems == []
     assert "base.html" in compiled
     assert "news_blocks/post.html" in compiled
+    assert "live_coverage/entry.html" in compiled
+    assert "context_blocks/timeline.html" in compiled
 
 
 def _stored_environment(folder: Path, templates: Path) -> jinja2.Environment:

@@ -4,7 +4,7 @@
     context_files   the context files read and checked (front matter, body)
     context_bodies  a context body's headings made to sit inside a card; kinds' shapes
     cards           a block's card, from ``templates/context_blocks/<kind>.html``
-    library         the build's blocks, loaded once when the build starts
+    library         the build's blocks, loaded once before the first document is read
     placement       the ``::: context <slug>`` block: a document shows a block's card
     dates           a document's ``modified`` follows the blocks' ``reviewed`` dates
     settings        ``CONTEXT_PATH``
@@ -63,8 +63,10 @@ def add_context_blocks(md: MarkdownIt, settings: Any = None) -> None:
 
 def register() -> None:
     connect(signals.initialized, check_settings, plugin=PLUGIN)
-    # After the settings check: the folder it names is read now, its problems reported.
-    connect(signals.initialized, report_library_problems, plugin=PLUGIN)
+    # After the settings check and every other ``initialized`` receiver (content_cache's
+    # names the folder the templates' bytecode is kept in): the folder is read then, its
+    # problems reported, before any document is read.
+    connect(signals.readers_init, report_library_problems, plugin=PLUGIN)
     connect(configure_markdown, add_context_blocks, plugin=PLUGIN)
     connect(signals.article_generator_context, apply_reviewed_dates, plugin=PLUGIN)
     connect(signals.page_generator_context, apply_reviewed_dates, plugin=PLUGIN)

@@ -1,9 +1,10 @@
 """The build's context blocks: every context file read, checked and made into its card once.
 
-Loaded when the build starts (``initialized``, which also reports the files' problems)
-and kept on the build (``build_state``), so that every document that places a block —
-articles, pages, topic introductions, in the build process or a forked worker, which
-inherits it — shows the very same card.
+Loaded when the build's first ``Readers`` is made (``readers_init``, which also reports
+the files' problems), before any document is read, and kept on the build
+(``build_state``), so that every document that places a block — articles, pages, topic
+introductions, in the build process or a forked worker, which inherits it — shows the
+very same card.
 """
 
 from __future__ import annotations
@@ -66,10 +67,14 @@ def library_of(settings: Mapping[str, Any]) -> ContextLibrary:
     return library
 
 
-def report_library_problems(pelican: Any) -> None:
-    """``initialized``: load the context files and log each problem once (the build
-    collects them and fails)."""
-    library = library_of(pelican.settings)
+def report_library_problems(readers: Any) -> None:
+    """``readers_init``: load the context files and log each problem once (the build
+    collects them and fails).
+
+    Not at ``initialized``: loading builds a parser and the card templates, and their
+    compiled bytecode is kept for the next build only once content_cache's ``initialized``
+    receiver has named the build's cache folder (``shared_templates.bytecode_cache``)."""
+    library = library_of(readers.settings)
     if library.reported:
         return
     library.reported = True
