@@ -116,7 +116,8 @@ def _worker_verdicts(
 ) -> tuple[tuple[bool, ...], ...] | None:
     """The verdicts a worker left on ``content`` (taken off it), if made with ``index``."""
     given = content.metadata.pop(WORKER_VERDICTS, None)
-    content.__dict__.pop(WORKER_VERDICTS, None)
+    if hasattr(content, WORKER_VERDICTS):  # Pelican made the metadata key an attribute too
+        delattr(content, WORKER_VERDICTS)
     if not isinstance(given, tuple) or len(given) != 2 or given[0] != index.digest:
         return None
     matched = given[1]

@@ -28,7 +28,8 @@ import yaml
 
 from content_errors import ContentError, TopicError, display_path_in, key_lines, metadata_line
 from content_errors.headers import split_header
-from markdown_reader import build_parser, render, slugify
+from markdown_reader import build_parser, render
+from markdown_reader.slugs import data_file_slug
 from topic_hubs.model import Topic
 
 __all__ = ["TOPIC_KEYS", "LoadedTopics", "load_topics", "read_topic_file"]
@@ -115,7 +116,9 @@ def read_topic_file(path: Path, shown: str, parser: Any) -> Topic:
             line=lines.get("title", 2),
             hint="add a line like 'title: Rafah crossing'",
         )
-    slug = _slug_of(data, path, lines, shown)
+    slug = data_file_slug(
+        data, path, lines, shown, kind="topic", example="rafah-crossing", error=TopicError
+    )
     lists = {key: _phrase_list(data, key, lines, shown) for key in _LIST_KEYS}
     # Blank lines before the introduction are kept: its lines in messages stay the file's.
     env: dict[str, Any] = {"source_path": shown, "line_offset": header.body_line}
@@ -175,24 +178,6 @@ def _check_keys(data: dict[str, Any], lines: dict[str, int], shown: str) -> None
         close = difflib.get_close_matches(key.lower(), TOPIC_KEYS, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(TOPIC_KEYS)}"
         raise TopicError(shown, f"unknown key '{key}'", line=lines.get(key), hint=hint)
-
-
-def _slug_of(data: dict[str, Any], path: Path, lines: dict[str, int], shown: str) -> str:
-    slug = data.get("slug", path.stem)
-    where = lines.get("slug", 1)
-    if not isinstance(slug, str) or not slug:
-        raise TopicError(
-            shown, f"'slug' must be text, not {slug!r}", line=where, hint="e.g. rafah-crossing"
-        )
-    if slugify(slug) != slug:
-        raise TopicError(
-            shown,
-            f"'{slug}' is not a valid topic slug (lower-case letters, digits and hyphens)",
-            line=where,
-            hint=f"use '{slugify(slug)}'"
-            + (f" or rename the file to {slugify(slug)}.md" if "slug" not in data else ""),
-        )
-    return slug
 
 
 def _phrase_list(

@@ -12,11 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from context_blocks.model import ContextBlock
-from shared_templates import bytecode_cache
+from news_blocks.render import template_environment
 
 __all__ = ["card_templates", "render_card"]
 
@@ -24,19 +24,8 @@ PROJECT_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 
 
 def card_templates(settings: Mapping[str, Any]) -> Environment:
-    """One Jinja environment for the build's cards."""
-    folders = [PROJECT_TEMPLATES]
-    theme = settings.get("THEME")
-    if isinstance(theme, str) and (Path(theme) / "templates").is_dir():
-        folders.insert(0, Path(theme) / "templates")
-    return Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=StrictUndefined,
-        bytecode_cache=bytecode_cache(settings, "context_blocks"),
-    )
+    """One Jinja environment for the build's cards (news_blocks' kind, cards' own cache)."""
+    return template_environment(settings, "context_blocks")
 
 
 def render_card(templates: Environment, block: ContextBlock) -> Markup:

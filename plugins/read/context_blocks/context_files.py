@@ -33,8 +33,9 @@ from markupsafe import Markup
 from content_errors import ContentError, FrontMatterError, display_path_in, key_lines
 from context_blocks.context_bodies import CONTEXT_KIND_ENV, CONTEXT_SLUG_ENV
 from context_blocks.model import KINDS, ContextBlock
-from markdown_reader import render, slugify
+from markdown_reader import render
 from markdown_reader.front_matter import split_front_matter
+from markdown_reader.slugs import data_file_slug
 from read_dependencies import digest_of
 
 __all__ = ["CONTEXT_KEYS", "LoadedContext", "load_context_files", "read_context_file"]
@@ -104,7 +105,15 @@ def read_context_file(path: Path, shown: str, parser: Any, zone: str) -> Context
     title = _title(values, lines, shown)
     kind = _kind(values, lines, shown)
     reviewed, reviewed_iso = _reviewed(values, lines, shown, zone)
-    slug = _slug(values, path, lines, shown)
+    slug = data_file_slug(
+        values,
+        path,
+        lines,
+        shown,
+        kind="context",
+        example="crossing-explained",
+        error=FrontMatterError,
+    )
     if not front.body.strip():
         raise FrontMatterError(
             shown,
@@ -202,21 +211,3 @@ def _reviewed(
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             moment = moment.replace(tzinfo=dt.UTC)
     return moment, text
-
-
-def _slug(values: Mapping[str, Any], path: Path, lines: Mapping[str, int], shown: str) -> str:
-    slug = values.get("slug", path.stem)
-    where = lines.get("slug", 1)
-    if not isinstance(slug, str) or not slug:
-        raise FrontMatterError(
-            shown, f"'slug' must be text, not {slug!r}", line=where, hint="e.g. crossing-explained"
-        )
-    if slugify(slug) != slug:
-        raise FrontMatterError(
-            shown,
-            f"'{slug}' is not a valid context slug (lower-case letters, digits and hyphens)",
-            line=where,
-            hint=f"use '{slugify(slug)}'"
-            + (f" or rename the file to {slugify(slug)}.md" if "slug" not in values else ""),
-        )
-    return slug

@@ -24,8 +24,12 @@ KEY_POINTS_TOKEN = "news_key_points"
 POST_TOKEN = "news_post"
 
 
-def template_environment(settings: Mapping[str, Any]) -> Environment:
-    """One Jinja environment per parser (built with it, never per file)."""
+def template_environment(
+    settings: Mapping[str, Any], cache_name: str = "news_blocks"
+) -> Environment:
+    """One Jinja environment per parser (built with it, never per file), autoescaping, the
+    theme's templates before the project's; ``cache_name`` names its compiled templates'
+    folder (other block rules, context_blocks' cards, keep their own)."""
     folders = [PROJECT_TEMPLATES]
     theme = settings.get("THEME")
     if isinstance(theme, str) and (Path(theme) / "templates").is_dir():
@@ -37,7 +41,7 @@ def template_environment(settings: Mapping[str, Any]) -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
         # Compiled once, not again by each parser or the next build (shared_templates).
-        bytecode_cache=bytecode_cache(settings, "news_blocks"),
+        bytecode_cache=bytecode_cache(settings, cache_name),
     )
 
 
